@@ -1,0 +1,147 @@
+//! The command-line interface: clap definitions, one file per subcommand, and the exit codes.
+//!
+//! Exit codes: 0 success; 1 findings (an invalid model, or warnings under `--deny warnings`);
+//! 2 usage or input/output error. Results go to stdout (or `-o FILE`, written atomically);
+//! diagnostics go to stderr.
+
+mod explain;
+mod output;
+mod schema;
+mod synth;
+mod validate;
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+
+use crate::diagnostic::{emit, Diagnostic, SourceDb};
+use crate::load::Limits;
+
+/// The documented exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Everything worked and nothing was found.
+    Success = 0,
+    /// The input has problems (an invalid model), or differences were found where asked.
+    Findings = 1,
+    /// Usage error, or a file could not be read or written.
+    Failure = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(e: Exit) -> Self {
+        ExitCode::from(e as u8)
+    }
+}
+
+const EXAMPLES: &str = "Examples:
+  nordgov validate                      check every model under models/
+  nordgov validate models/dk --deny warnings
+  nordgov validate --format json my-models/no
+  nordgov explain E0201                 what an error code means and how to fix it
+  nordgov schema -o models/nordgov.schema.json
+  nordgov synth --actors 10000 --seed 1 -o /tmp/synthetic";
+
+/// Compare how the Nordic countries govern public-sector digitalisation.
+#[derive(Debug, Parser)]
+#[command(name = "nordgov", version, about, after_help = EXAMPLES)]
+pub struct Cli {
+    /// Where country codes are looked up (`nordgov validate dk` reads MODELS/dk).
+    #[arg(long, global = true, default_value = "models", value_name = "DIR")]
+    pub models: PathBuf,
+    /// When to colour diagnostics.
+    #[arg(long, global = true, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Largest model file read, in bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_file_bytes)]
+    pub max_file_size: u64,
+    /// Longest text value accepted in a model, in bytes.
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = Limits::default().max_text_len)]
+    pub max_text_len: usize,
+    /// Most files read from one model directory.
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::default().max_files)]
+    pub max_files: usize,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Colour choice for diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Color {
+    /// Colour when stderr is a terminal.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check models and report every problem with file:line:col.
+    Validate(validate::Args),
+    /// Print the JSON Schema of the model format (for editor completion).
+    Schema(schema::Args),
+    /// Explain a diagnostic code: what it means, why, an example and the fix.
+    Explain(explain::Args),
+    /// Generate a synthetic model of any size (for benchmarks and tests).
+    Synth(synth::Args),
+}
+
+impl Cli {
+    /// The input limits the options set.
+    pub fn limits(&self) -> Limits {
+        Limits { max_file_bytes: self.max_file_size, max_text_len: self.max_text_len, max_files: self.max_files }
+    }
+}
+
+/// Parses the process arguments and runs the command.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { Exit::Failure.into() } else { Exit::Success.into() };
+        }
+    };
+    run(&cli).into()
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: &Cli) -> Exit {
+    match &cli.command {
+        Command::Validate(a) => validate::run(cli, a),
+        Command::Schema(a) => schema::run(cli, a),
+        Command::Explain(a) => explain::run(a),
+        Command::Synth(a) => synth::run(cli, a),
+    }
+}
+
+/// Prints diagnostics for people on stderr.
+fn report(cli: &Cli, db: &SourceDb, diagnostics: &[Diagnostic]) {
+    let choice = match cli.color {
+        Color::Always => ColorChoice::Always,
+        Color::Never => ColorChoice::Never,
+        Color::Auto if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() => ColorChoice::Auto,
+        Color::Auto => ColorChoice::Never,
+    };
+    let mut err = StandardStream::stderr(choice);
+    let _ = emit::human(&mut err, db, diagnostics);
+}
+
+/// The exit code for a set of diagnostics: 2 if any is an I/O failure, 1 if any is an error
+/// (or a warning when warnings are denied), else 0.
+fn exit_for(diagnostics: &[Diagnostic], deny_warnings: bool) -> Exit {
+    if diagnostics.iter().any(|d| d.code.is_io()) {
+        Exit::Failure
+    } else if diagnostics.iter().any(|d| d.severity() == crate::diagnostic::Severity::Error || deny_warnings) {
+        Exit::Findings
+    } else {
+        Exit::Success
+    }
+}

@@ -1,0 +1,29 @@
+//! nordgov compares how the Nordic countries govern public-sector digitalisation.
+//!
+//! Analysts describe each country as a TOML model (actors, levels, roles, steering instruments,
+//! resources, each fact with its source); nordgov validates the models and computes matrices,
+//! graphs, metrics, diagrams, reports and what-if reorganisations from them.
+//!
+//! # Steps
+//!
+//! 1. [`workspace`]: find a model directory and read its `*.toml` files (the only stage, with
+//!    the CLI, that touches the disk) into a [`diagnostic::SourceDb`].
+//! 2. [`load::parse`]: one file's text to a [`load::raw::RawFile`], reporting syntax and schema
+//!    problems with spans.
+//! 3. [`load::validate`]: the raw files of one model to a validated [`model::Country`], reporting
+//!    every reference, structure and coverage problem at once.
+//! 4. [`model`]: the typed model every later stage reads; [`model::Country::as_of`] gives the
+//!    model on a date.
+//! 5. [`print`]: a country back to model files; [`synth`] builds synthetic countries.
+//! 6. [`diagnostic::emit`]: diagnostics for people or as JSON.
+//!
+//! [`load::load`] chains steps 2 and 3; `examples/pipeline.rs` chains them all.
+
+pub mod cli;
+pub mod diagnostic;
+pub mod load;
+pub mod model;
+pub mod print;
+pub mod schema;
+pub mod synth;
+pub mod workspace;

@@ -1,0 +1,926 @@
+//! Validation: the raw files of one model to a [`Country`], as a sequence of named passes.
+//!
+//! 1. **declarations**: the country, documents, levels and actor ids of every file, so that
+//!    references resolve whatever file order the author chose;
+//! 2. **facts**: every item is converted, checking vocabulary terms, ids, references, levels,
+//!    dates and provenance;
+//! 3. **hierarchy**: cycles in parent / reports_to / owned_by / part_of;
+//! 4. **coverage**: warnings about orphan actors, empty role cells and duplicated relations.
+//!
+//! Every pass reports all it finds; a [`Country`] is returned only when no error was found, so a
+//! broken model never reaches a later stage half-read.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::raw::*;
+use crate::diagnostic::{suggestion_hint, Code, Diagnostic, FileId};
+use crate::model::*;
+
+/// One parsed file with the id diagnostics use for it.
+#[derive(Debug, Clone)]
+pub struct ParsedFile {
+    /// The file's id in the [`crate::diagnostic::SourceDb`].
+    pub file: FileId,
+    /// What it holds.
+    pub raw: RawFile,
+}
+
+/// Validates the parsed files of one model (named `model` in messages) into a [`Country`].
+pub fn validate(model: &str, files: &[ParsedFile]) -> (Option<Country>, Vec<Diagnostic>) {
+    let mut v = Validator::default();
+    let country = v.declarations(model, files);
+    let mut c = country;
+    for f in files {
+        v.facts(f.file, &f.raw, &mut c);
+    }
+    v.hierarchy(&c);
+    v.coverage(&c);
+    sort_country(&mut c);
+    let ok = v.errors == 0 && v.have_country;
+    (ok.then_some(c), v.diags)
+}
+
+/// Sorts every collection by its stable key, so output does not depend on file order.
+fn sort_country(c: &mut Country) {
+    c.relations.sort_by(|a, b| (&a.from, a.kind, &a.to).cmp(&(&b.from, b.kind, &b.to)));
+    c.roles.sort_by_key(|r| (r.level, r.role, r.sector));
+    c.strategies.sort_by_key(|s| (s.sector, s.level));
+    c.steering.sort_by(|a, b| (a.sector, &a.actor).cmp(&(b.sector, &b.actor)));
+    c.resources.sort_by(|a, b| a.actor.cmp(&b.actor));
+    c.exchange_rates.sort_by(|a, b| (&a.currency, a.year).cmp(&(&b.currency, b.year)));
+}
+
+/// Where something was first defined, for "first defined here" labels.
+type Origin = (FileId, Range<usize>);
+
+#[derive(Default)]
+struct Validator {
+    diags: Vec<Diagnostic>,
+    errors: usize,
+    have_country: bool,
+    documents: BTreeSet<String>,
+    /// Actor id -> where it is defined.
+    actor_ids: BTreeMap<String, Origin>,
+    /// Lowercased abbreviation -> actor id, so `DIGST` can suggest `digst`.
+    abbreviations: BTreeMap<String, String>,
+    levels: BTreeMap<Level, bool>,
+    level_origin: BTreeMap<Level, Origin>,
+    /// Where each actor id appears, for the hierarchy pass.
+    actor_spans: BTreeMap<ActorId, Origin>,
+    /// Where each explicit relation was stated, keyed by (from, type, to).
+    relation_spans: BTreeMap<(ActorId, RelationType, ActorId), Origin>,
+}
+
+impl Validator {
+    fn push(&mut self, d: Diagnostic) {
+        if d.severity() == crate::diagnostic::Severity::Error {
+            self.errors += 1;
+        }
+        self.diags.push(d);
+    }
+
+    // ---- pass 1: declarations -------------------------------------------------------------
+
+    fn declarations(&mut self, model: &str, files: &[ParsedFile]) -> Country {
+        let mut country = Country {
+            code: String::new(),
+            name: Names::default(),
+            languages: Vec::new(),
+            population: None,
+            provenance: Provenance::default(),
+            levels: BTreeMap::new(),
+            documents: BTreeMap::new(),
+            actors: BTreeMap::new(),
+            relations: Vec::new(),
+            roles: Vec::new(),
+            strategies: Vec::new(),
+            steering: Vec::new(),
+            resources: Vec::new(),
+            exchange_rates: Vec::new(),
+            experiences: Vec::new(),
+            findings: Vec::new(),
+        };
+        let mut country_origin: Option<Origin> = None;
+        let mut doc_origin: BTreeMap<String, Origin> = BTreeMap::new();
+        for f in files {
+            if let Some(c) = &f.raw.country {
+                let span = header_span(c.span());
+                if let Some((pf, ps)) = &country_origin {
+                    self.push(
+                        Diagnostic::new(Code::E0202, "the [country] table is defined twice")
+                            .at(f.file, span, "defined again here")
+                            .also(*pf, ps.clone(), "first defined here"),
+                    );
+                } else {
+                    country_origin = Some((f.file, span));
+                }
+            }
+            for (id, doc) in &f.raw.documents {
+                let key = id.get().clone();
+                if let Some((pf, ps)) = doc_origin.get(&key) {
+                    self.push(
+                        Diagnostic::new(Code::E0202, format!("document `{key}` is defined twice"))
+                            .at(f.file, id.span(), "defined again here")
+                            .also(*pf, ps.clone(), "first defined here"),
+                    );
+                    continue;
+                }
+                doc_origin.insert(key.clone(), (f.file, id.span()));
+                self.check_id(f.file, id, "document");
+                let kind = doc
+                    .get()
+                    .kind
+                    .as_ref()
+                    .and_then(|k| self.term::<DocumentKind>(f.file, k))
+                    .unwrap_or(DocumentKind::Report);
+                let d = doc.get();
+                country.documents.insert(
+                    key.clone(),
+                    Document {
+                        id: key.clone(),
+                        file: d.file.clone(),
+                        title: d.title.clone(),
+                        publisher: d.publisher.clone(),
+                        year: d.year,
+                        kind,
+                    },
+                );
+                self.documents.insert(key);
+            }
+            for (key, level) in &f.raw.levels {
+                let Some(l) = self.term::<Level>(f.file, key) else { continue };
+                if let Some((pf, ps)) = self.level_origin.get(&l) {
+                    let (pf, ps) = (*pf, ps.clone());
+                    self.push(
+                        Diagnostic::new(Code::E0202, format!("level `{l}` is described twice"))
+                            .at(f.file, key.span(), "described again here")
+                            .also(pf, ps, "first described here"),
+                    );
+                    continue;
+                }
+                self.level_origin.insert(l, (f.file, key.span()));
+                self.levels.insert(l, level.get().present.unwrap_or(true));
+            }
+            for a in &f.raw.actor {
+                let id = &a.get().id;
+                if let Some((pf, ps)) = self.actor_ids.get(id.get()) {
+                    let (pf, ps) = (*pf, ps.clone());
+                    self.push(
+                        Diagnostic::new(Code::E0202, format!("actor id `{}` is defined twice", id.get()))
+                            .at(f.file, id.span(), "defined again here")
+                            .also(pf, ps, "first defined here")
+                            .hint("ids are unique per country, across all files of the model"),
+                    );
+                    continue;
+                }
+                self.actor_ids.insert(id.get().clone(), (f.file, id.span()));
+                if let Some(abbr) = &a.get().abbr {
+                    self.abbreviations.entry(abbr.to_lowercase()).or_insert_with(|| id.get().clone());
+                }
+            }
+        }
+        // The country header is converted after documents are known, so its sources resolve.
+        for f in files {
+            if let Some(c) = &f.raw.country {
+                if country_origin.as_ref().is_some_and(|(of, os)| *of == f.file && *os == header_span(c.span())) {
+                    self.have_country = true;
+                    self.country_header(f.file, c, &mut country);
+                }
+            }
+        }
+        if country_origin.is_none() {
+            self.push(
+                Diagnostic::new(Code::E0301, "the model has no [country] table")
+                    .with_path(model.to_string())
+                    .hint("add [country] with code, name and languages to one of the model's files"),
+            );
+        }
+        country
+    }
+
+    fn country_header(&mut self, file: FileId, c: &Sp<RawCountry>, country: &mut Country) {
+        let raw = c.get();
+        let code = raw.code.get();
+        if code.len() != 2 || !code.chars().all(|ch| ch.is_ascii_lowercase()) {
+            self.push(Diagnostic::new(Code::E0106, format!("country code `{code}` is not two lowercase letters")).at(
+                file,
+                raw.code.span(),
+                "expected e.g. `dk`, `se`, `fi`, `no`",
+            ));
+        }
+        country.code = code.clone();
+        country.name = self.names(file, &raw.name);
+        country.languages = raw.languages.iter().filter_map(|l| self.term::<Lang>(file, l)).collect();
+        if country.languages.is_empty() {
+            self.push(
+                Diagnostic::new(Code::E0106, "a country needs at least one native language")
+                    .at(file, raw.code.span(), "in this [country] table")
+                    .hint("add languages = [\"da\"] (or sv, fi, nb)"),
+            );
+        }
+        country.provenance = self.provenance(file, raw, raw.code.span());
+        country.population = raw.population.as_ref().map(|p| {
+            let raw_p = p.get();
+            Figure {
+                value: raw_p.value,
+                date: raw_p.date.as_ref().and_then(|d| self.date(file, d)),
+                provenance: self.provenance(file, raw_p, header_span(p.span())),
+            }
+        });
+    }
+
+    // ---- pass 2: facts --------------------------------------------------------------------
+
+    fn facts(&mut self, file: FileId, raw: &RawFile, c: &mut Country) {
+        for (key, level) in &raw.levels {
+            let Some(l) = Level::from_key(key.get()) else { continue };
+            if self.level_origin.get(&l) != Some(&(file, key.span())) {
+                continue;
+            }
+            let r = level.get();
+            c.levels.insert(
+                l,
+                LevelInfo {
+                    level: l,
+                    present: r.present.unwrap_or(true),
+                    description: r.description.clone(),
+                    units: r.units,
+                    unit_name: r.unit_name.clone(),
+                    provenance: self.provenance(file, r, key.span()),
+                },
+            );
+        }
+        for a in &raw.actor {
+            self.actor(file, a, c);
+        }
+        for r in &raw.relation {
+            let rr = r.get();
+            let from = self.actor_ref(file, &rr.from);
+            let to = self.actor_ref(file, &rr.to);
+            let kind = self.term::<RelationType>(file, &rr.kind);
+            let validity = self.validity(file, rr);
+            let provenance = self.provenance(file, rr, rr.from.span());
+            if let (Some(from), Some(kind), Some(to)) = (from, kind, to) {
+                self.relation(file, rr.from.span(), Relation { from, kind, to, validity, provenance }, c);
+            }
+        }
+        for r in &raw.role {
+            self.role(file, r.get(), c);
+        }
+        for s in &raw.strategy {
+            let s = s.get();
+            let level = self.level(file, &s.level);
+            let sector = self.sector(file, s.sector.as_ref());
+            let primary_actors = s.primary_actors.iter().filter_map(|a| self.actor_ref(file, a)).collect();
+            let mut instruments: Vec<Instrument> =
+                s.instruments.iter().filter_map(|i| self.instrument(file, i)).collect();
+            instruments.sort();
+            instruments.dedup();
+            let validity = self.validity(file, s);
+            let provenance = self.provenance(file, s, s.level.span());
+            if let Some(level) = level {
+                c.strategies.push(Strategy {
+                    level,
+                    sector,
+                    primary_actors,
+                    documents: s
+                        .documents
+                        .iter()
+                        .map(|d| StrategyDocument { title: d.title.clone(), years: d.years.clone() })
+                        .collect(),
+                    instruments,
+                    text: s.text.clone(),
+                    validity,
+                    provenance,
+                });
+            }
+        }
+        for s in &raw.steering {
+            self.steering(file, s.get(), c);
+        }
+        for r in &raw.resource {
+            self.resource(file, r.get(), c);
+        }
+        for r in &raw.exchange_rate {
+            let rr = r.get();
+            let currency = self.currency(file, &rr.currency);
+            if !(rr.eur.is_finite() && rr.eur > 0.0) {
+                self.push(
+                    Diagnostic::new(Code::E0106, format!("exchange rate {} is not a positive number", rr.eur)).at(
+                        file,
+                        rr.currency.span(),
+                        "for this currency",
+                    ),
+                );
+            }
+            let provenance = self.provenance(file, rr, rr.currency.span());
+            c.exchange_rates.push(ExchangeRate { currency, eur: rr.eur, year: rr.year, provenance });
+        }
+        for e in &raw.experience {
+            let ee = e.get();
+            let polarity = self.term::<Polarity>(file, &ee.polarity);
+            let theme = self.term::<Theme>(file, &ee.theme);
+            let sector = self.sector(file, ee.sector.as_ref());
+            let provenance = self.provenance(file, ee, ee.polarity.span());
+            if let (Some(polarity), Some(theme)) = (polarity, theme) {
+                c.experiences.push(Experience { polarity, theme, sector, text: ee.text.clone(), provenance });
+            }
+        }
+        for f in &raw.finding {
+            let ff = f.get();
+            let kind = self.term::<FindingKind>(file, &ff.kind);
+            let provenance = self.provenance(file, ff, ff.kind.span());
+            if let Some(kind) = kind {
+                c.findings.push(Finding { kind, topic: ff.topic.clone(), text: ff.text.clone(), provenance });
+            }
+        }
+    }
+
+    fn actor(&mut self, file: FileId, a: &Sp<RawActor>, c: &mut Country) {
+        let r = a.get();
+        if self.actor_ids.get(r.id.get()) != Some(&(file, r.id.span())) {
+            return; // a duplicate, already reported
+        }
+        let id_ok = self.check_id(file, &r.id, "actor");
+        let kind = self.term::<ActorKind>(file, &r.kind);
+        let level = self.level(file, &r.level);
+        let name = self.names(file, &r.name);
+        let natives = c.languages.clone();
+        let missing: Vec<&str> = std::iter::once(Lang::En)
+            .chain(natives.first().copied())
+            .filter(|l| name.get(*l).is_none())
+            .map(|l| l.key())
+            .collect();
+        if !missing.is_empty() {
+            self.push(
+                Diagnostic::new(Code::W0405, format!("actor `{}` has no name in {}", r.id.get(), missing.join(" or ")))
+                    .at(file, r.id.span(), "this actor")
+                    .hint(format!("add name = {{ {} = \"...\" }}", missing.join(" = \"...\", "))),
+            );
+        }
+        let parent = r.parent.as_ref().and_then(|p| {
+            if p.get() == r.id.get() {
+                self.push(Diagnostic::new(Code::E0305, format!("actor `{}` is its own parent", r.id.get())).at(
+                    file,
+                    p.span(),
+                    "points back at the actor",
+                ));
+                return None;
+            }
+            self.actor_ref(file, p)
+        });
+        let parent_relation = match &r.parent_relation {
+            None => Some(RelationType::ReportsTo),
+            Some(t) => match self.term::<RelationType>(file, t) {
+                Some(rt) if rt.is_hierarchical() => Some(rt),
+                Some(rt) => {
+                    self.push(
+                        Diagnostic::new(Code::E0106, format!("parent_relation `{rt}` is not a hierarchical relation"))
+                            .at(file, t.span(), "expected reports_to, owned_by or part_of")
+                            .hint("state other relations under [[relation]]"),
+                    );
+                    None
+                }
+                None => None,
+            },
+        };
+        let validity = self.validity(file, r);
+        let provenance = self.provenance(file, r, r.id.span());
+        for m in &r.member_of {
+            if let Some(to) = self.actor_ref(file, m) {
+                let from = ActorId(r.id.get().clone());
+                if from == to {
+                    self.push(Diagnostic::new(Code::E0305, format!("actor `{from}` is a member of itself")).at(
+                        file,
+                        m.span(),
+                        "points back at the actor",
+                    ));
+                    continue;
+                }
+                let rel = Relation {
+                    from,
+                    kind: RelationType::MemberOf,
+                    to,
+                    validity: Validity::default(),
+                    provenance: provenance.clone(),
+                };
+                self.relation(file, m.span(), rel, c);
+            }
+        }
+        if let (true, Some(kind), Some(level)) = (id_ok, kind, level) {
+            let id = ActorId(r.id.get().clone());
+            self.actor_spans.insert(id.clone(), (file, r.id.span()));
+            c.actors.insert(
+                id.clone(),
+                Actor {
+                    id,
+                    name,
+                    abbr: r.abbr.clone(),
+                    aliases: r.aliases.clone(),
+                    kind,
+                    level,
+                    parent: parent.zip(parent_relation).map(|(id, relation)| Parent { id, relation }),
+                    central: r.central.unwrap_or(false),
+                    validity,
+                    provenance,
+                },
+            );
+        }
+    }
+
+    fn relation(&mut self, file: FileId, span: Range<usize>, rel: Relation, c: &mut Country) {
+        if rel.from == rel.to {
+            self.push(Diagnostic::new(Code::E0305, format!("relation from `{}` to itself", rel.from)).at(
+                file,
+                span,
+                "`from` and `to` are the same actor",
+            ));
+            return;
+        }
+        let key = (rel.from.clone(), rel.kind, rel.to.clone());
+        if let Some((pf, ps)) = self.relation_spans.get(&key) {
+            let (pf, ps) = (*pf, ps.clone());
+            self.push(
+                Diagnostic::new(
+                    Code::W0406,
+                    format!("relation `{} {} {}` is stated twice", rel.from, rel.kind, rel.to),
+                )
+                .at(file, span, "stated again here")
+                .also(pf, ps, "first stated here")
+                .hint("keep one statement and list both sources on it"),
+            );
+            return;
+        }
+        self.relation_spans.insert(key, (file, span));
+        c.relations.push(rel);
+    }
+
+    fn role(&mut self, file: FileId, r: &RawRole, c: &mut Country) {
+        let level = self.level(file, &r.level);
+        let role = self.term::<Role>(file, &r.role);
+        let sector = self.sector(file, r.sector.as_ref());
+        let mut holders = Vec::new();
+        for a in &r.actors {
+            if let Some(actor) = self.actor_ref(file, a) {
+                holders.push(Holder { actor, qualifier: None });
+            }
+        }
+        for (who, q) in &r.qualifiers {
+            let q = self.term::<Qualifier>(file, q);
+            match holders.iter_mut().find(|h| h.actor.as_str() == who.get()) {
+                Some(h) => h.qualifier = q,
+                None if r.actors.iter().any(|a| a.get() == who.get()) => {} // unknown actor, already reported
+                None => self.push(
+                    Diagnostic::new(
+                        Code::E0106,
+                        format!("qualifier for `{}`, which is not among this cell's actors", who.get()),
+                    )
+                    .at(file, who.span(), "not listed in `actors`")
+                    .maybe_hint(suggestion_hint(who.get(), r.actors.iter().map(|a| a.get().as_str()))),
+                ),
+            }
+        }
+        let validity = self.validity(file, r);
+        let provenance = self.provenance(file, r, r.level.span());
+        if let (Some(level), Some(role)) = (level, role) {
+            c.roles.push(RoleEntry { level, role, sector, holders, text: r.text.clone(), validity, provenance });
+        }
+    }
+
+    fn steering(&mut self, file: FileId, s: &RawSteering, c: &mut Country) {
+        let actor = self.actor_ref(file, &s.actor);
+        let sector = self.sector(file, s.sector.as_ref());
+        let roles: Vec<Role> = s.roles.iter().filter_map(|r| self.term::<Role>(file, r)).collect();
+        let mut cells = Vec::new();
+        let mut seen: BTreeMap<(Role, Instrument), Range<usize>> = BTreeMap::new();
+        for cell in &s.cell {
+            let role = self.term::<Role>(file, &cell.role);
+            let instrument = self.instrument(file, &cell.instrument);
+            let targets = cell.targets.iter().filter_map(|t| self.actor_ref(file, t)).collect();
+            let target_levels = cell.target_levels.iter().filter_map(|l| self.level(file, l)).collect();
+            let provenance = self.provenance(file, cell, cell.role.span());
+            let (Some(role), Some(instrument)) = (role, instrument) else { continue };
+            if let Some(first) = seen.get(&(role, instrument)) {
+                let first = first.clone();
+                self.push(
+                    Diagnostic::new(Code::E0202, format!("cell {role} x {instrument} is filled twice on this slide"))
+                        .at(file, cell.role.span(), "filled again here")
+                        .also(file, first, "first filled here")
+                        .hint("merge the two descriptions into one cell"),
+                );
+                continue;
+            }
+            seen.insert((role, instrument), cell.role.span());
+            cells.push(SteeringCell {
+                role,
+                instrument,
+                used: cell.used.unwrap_or(true),
+                text: cell.text.clone(),
+                source_text: cell.source_text.clone(),
+                targets,
+                target_levels,
+                provenance,
+            });
+        }
+        cells.sort_by_key(|c| (c.role, c.instrument));
+        let validity = self.validity(file, s);
+        let provenance = self.provenance(file, s, s.actor.span());
+        if let Some(actor) = actor {
+            c.steering.push(Steering {
+                actor,
+                sector,
+                title: s.title.clone(),
+                summary: s.summary.clone(),
+                roles,
+                cells,
+                validity,
+                provenance,
+            });
+        }
+    }
+
+    fn resource(&mut self, file: FileId, r: &RawResource, c: &mut Country) {
+        let actor = self.actor_ref(file, &r.actor);
+        let fte = r.fte.as_ref().and_then(|q| {
+            let t = match q.get() {
+                QuantityValue::Number(n) => QuantityTable { value: Some(*n), ..Default::default() },
+                QuantityValue::Table(t) => t.clone(),
+            };
+            self.quantity(file, q.span(), &t)
+        });
+        let budget = r.budget.as_ref().and_then(|b| {
+            let m = b.get();
+            let amount = self.quantity(
+                file,
+                b.span(),
+                &QuantityTable { value: m.value, min: m.min, max: m.max, approx: m.approx },
+            );
+            let currency = self.currency(file, &m.currency);
+            let scale = self.term::<Scale>(file, &m.scale);
+            Some(Money { amount: amount?, currency, scale: scale? })
+        });
+        if r.fte.is_none() && r.budget.is_none() {
+            self.push(Diagnostic::new(Code::E0104, "a resource needs `fte` or `budget`").at(
+                file,
+                r.actor.span(),
+                "this resource states neither",
+            ));
+        }
+        let provenance = self.provenance(file, r, r.actor.span());
+        if let Some(actor) = actor {
+            c.resources.push(Resource { actor, fte, budget, year: r.year, covers: r.covers.clone(), provenance });
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    fn check_id(&mut self, file: FileId, id: &SpStr, what: &str) -> bool {
+        if is_valid_id(id.get()) {
+            return true;
+        }
+        let fixed: String =
+            id.get().to_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect();
+        self.push(
+            Diagnostic::new(Code::E0106, format!("{what} id `{}` is not a valid id", id.get()))
+                .at(file, id.span(), "ids use lowercase a-z, 0-9 and _, and start with a letter")
+                .maybe_hint(is_valid_id(&fixed).then(|| format!("try `{fixed}`"))),
+        );
+        false
+    }
+
+    /// Looks a vocabulary term up, reporting E0105 with a suggestion when it is unknown.
+    fn term<V: Vocabulary>(&mut self, file: FileId, s: &SpStr) -> Option<V> {
+        if let Some(t) = V::from_key(s.get()) {
+            return Some(t);
+        }
+        let keys = V::keys();
+        self.push(
+            Diagnostic::new(Code::E0105, format!("unknown {} `{}`", V::NAME, s.get()))
+                .at(file, s.span(), format!("not a {}", V::NAME))
+                .maybe_hint(suggestion_hint(s.get(), keys.iter().copied()))
+                .hint(format!("expected one of: {}", keys.join(", "))),
+        );
+        None
+    }
+
+    /// A level term that must also be one the country has.
+    fn level(&mut self, file: FileId, s: &SpStr) -> Option<Level> {
+        let l = self.term::<Level>(file, s)?;
+        if self.levels.get(&l) == Some(&true) {
+            return Some(l);
+        }
+        let have: Vec<&str> = self.levels.iter().filter(|(_, p)| **p).map(|(l, _)| l.key()).collect();
+        let why =
+            if self.levels.contains_key(&l) { "is marked as not present" } else { "is not described under [levels]" };
+        let mut d = Diagnostic::new(Code::E0303, format!("level `{l}` {why} in this country"))
+            .at(file, s.span(), "placed at a level the country does not have")
+            .hint(format!("the country's levels are: {}", have.join(", ")));
+        if let Some((lf, ls)) = self.level_origin.get(&l) {
+            d = d.also(*lf, ls.clone(), "the level is described here");
+        }
+        self.push(d);
+        None
+    }
+
+    fn sector(&mut self, file: FileId, s: Option<&SpStr>) -> Sector {
+        s.and_then(|s| self.term::<Sector>(file, s)).unwrap_or(Sector::General)
+    }
+
+    fn instrument(&mut self, file: FileId, v: &Sp<InstrumentValue>) -> Option<Instrument> {
+        match v.get() {
+            InstrumentValue::Strength(n) => {
+                let i = Instrument::from_strength(*n);
+                if i.is_none() {
+                    self.push(
+                        Diagnostic::new(Code::E0105, format!("unknown instrument `{n}`"))
+                            .at(file, v.span(), "instruments run from 1 (strongest) to 5 (softest)")
+                            .hint("expected 1-5 or one of: economic, direct, indirect, standards, guidance"),
+                    );
+                }
+                i
+            }
+            InstrumentValue::Name(n) => {
+                self.term::<Instrument>(file, &Sp(serde_spanned::Spanned::new(v.span(), n.clone())))
+            }
+        }
+    }
+
+    /// Resolves an actor reference, reporting E0201 with a suggestion when it is unknown.
+    fn actor_ref(&mut self, file: FileId, s: &SpStr) -> Option<ActorId> {
+        if self.actor_ids.contains_key(s.get()) {
+            return Some(ActorId(s.get().clone()));
+        }
+        let hint = self
+            .abbreviations
+            .get(&s.get().to_lowercase())
+            .map(|id| format!("did you mean `{id}`? (`{}` is its abbreviation; references use ids)", s.get()))
+            .or_else(|| suggestion_hint(s.get(), self.actor_ids.keys().map(String::as_str)));
+        self.push(
+            Diagnostic::new(Code::E0201, format!("unknown actor `{}`", s.get()))
+                .at(file, s.span(), "no actor has this id")
+                .maybe_hint(hint),
+        );
+        None
+    }
+
+    fn names(&mut self, file: FileId, raw: &BTreeMap<SpStr, String>) -> Names {
+        let mut names = Names::default();
+        for (lang, name) in raw {
+            if let Some(l) = self.term::<Lang>(file, lang) {
+                names.0.insert(l, name.clone());
+            }
+        }
+        names
+    }
+
+    fn currency(&mut self, file: FileId, s: &SpStr) -> String {
+        let c = s.get();
+        if !(c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase())) {
+            self.push(Diagnostic::new(Code::E0106, format!("currency `{c}` is not an ISO 4217 code")).at(
+                file,
+                s.span(),
+                "expected three capital letters, e.g. EUR, DKK, SEK, NOK",
+            ));
+        }
+        c.clone()
+    }
+
+    fn quantity(&mut self, file: FileId, span: Range<usize>, t: &QuantityTable) -> Option<Quantity> {
+        let nums = [t.value, t.min, t.max];
+        if nums.iter().all(Option::is_none) {
+            self.push(Diagnostic::new(Code::E0104, "a figure needs `value`, or `min` and/or `max`").at(
+                file,
+                span,
+                "no number here",
+            ));
+            return None;
+        }
+        if nums.iter().flatten().any(|n| !n.is_finite() || *n < 0.0) {
+            self.push(Diagnostic::new(Code::E0106, "figures must be finite and not negative").at(file, span, "here"));
+            return None;
+        }
+        if let (Some(a), Some(b)) = (t.min, t.max) {
+            if a > b {
+                self.push(
+                    Diagnostic::new(Code::E0106, format!("range {a}..{b} has min above max")).at(file, span, "here"),
+                );
+                return None;
+            }
+        }
+        Some(Quantity { value: t.value, min: t.min, max: t.max, approx: t.approx })
+    }
+
+    fn date(&mut self, file: FileId, d: &Sp<DateValue>) -> Option<DateSpec> {
+        let parsed = match d.get() {
+            DateValue::Year(y) => i32::try_from(*y).ok().filter(|y| (1000..=9999).contains(y)).map(DateSpec::Year),
+            DateValue::Date(dt) => match (dt.date, dt.time) {
+                (Some(date), None) => {
+                    NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
+                        .map(DateSpec::Day)
+                }
+                _ => None,
+            },
+        };
+        if parsed.is_none() {
+            self.push(Diagnostic::new(Code::E0106, "not a valid date").at(
+                file,
+                d.span(),
+                "expected a date like 2020-01-01 or a four-digit year",
+            ));
+        }
+        parsed
+    }
+
+    fn validity<T: RawDated>(&mut self, file: FileId, item: &T) -> Validity {
+        let (from_raw, to_raw) = item.validity_fields();
+        let from = from_raw.and_then(|d| self.date(file, d));
+        let to = to_raw.and_then(|d| self.date(file, d));
+        if let (Some(f), Some(t), Some(fs), Some(ts)) = (from, to, from_raw, to_raw) {
+            if t.last_day() < f.first_day() {
+                self.push(
+                    Diagnostic::new(Code::E0304, format!("valid_to ({t}) is before valid_from ({f})"))
+                        .at(file, ts.span(), "ends here")
+                        .also(file, fs.span(), "starts here"),
+                );
+            }
+        }
+        Validity { from, to }
+    }
+
+    /// Converts provenance fields, warning (W0403/W0404) at `anchor` when the source or
+    /// confidence is missing.
+    fn provenance<T: RawFact>(&mut self, file: FileId, item: &T, anchor: Range<usize>) -> Provenance {
+        let fields = item.provenance_fields();
+        let mut sources = Vec::new();
+        if let Some(s) = fields.source {
+            for (text, span) in s.get().items(s.span()) {
+                if let Some(r) = self.source_ref(file, &text, span) {
+                    sources.push(r);
+                }
+            }
+        }
+        let confidence = fields.confidence.and_then(|c| self.term::<Confidence>(file, c));
+        if fields.source.is_none() {
+            self.push(
+                Diagnostic::new(Code::W0403, "fact without a source")
+                    .at(file, anchor, "no `source` on this fact")
+                    .hint("add source = \"DOCUMENT:LINES\""),
+            );
+        } else if fields.confidence.is_none() {
+            self.push(
+                Diagnostic::new(Code::W0404, "fact without a confidence")
+                    .at(file, anchor, "no `confidence` on this fact")
+                    .hint("add confidence = \"high\", \"medium\" or \"low\""),
+            );
+        }
+        Provenance { sources, confidence, reconstructed: fields.reconstructed, note: fields.note.map(str::to_string) }
+    }
+
+    fn source_ref(&mut self, file: FileId, text: &str, span: Range<usize>) -> Option<SourceRef> {
+        let (doc, lines) = match text.split_once(':') {
+            Some((d, l)) => (d, Some(l)),
+            None => (text, None),
+        };
+        if !self.documents.contains(doc) {
+            self.push(
+                Diagnostic::new(Code::E0203, format!("unknown document `{doc}`"))
+                    .at(file, span, "not declared under [documents]")
+                    .maybe_hint(suggestion_hint(doc, self.documents.iter().map(String::as_str))),
+            );
+            return None;
+        }
+        let mut ranges = Vec::new();
+        for part in lines.map(|l| l.split(',').collect::<Vec<_>>()).unwrap_or_default() {
+            let parsed = match part.trim().split_once('-') {
+                Some((a, b)) => a.trim().parse::<u32>().ok().zip(b.trim().parse::<u32>().ok()),
+                None => part.trim().parse::<u32>().ok().map(|n| (n, n)),
+            };
+            match parsed {
+                Some((start, end)) if start >= 1 && start <= end => ranges.push(LineRange { start, end }),
+                _ => {
+                    self.push(
+                        Diagnostic::new(Code::E0106, format!("`{part}` is not a line or line range"))
+                            .at(file, span, "in this source reference")
+                            .hint("write DOCUMENT:LINES, e.g. nordic2017:2333-2479 or nordic2017:178,365"),
+                    );
+                    return None;
+                }
+            }
+        }
+        Some(SourceRef { document: doc.to_string(), lines: ranges })
+    }
+
+    // ---- pass 3: hierarchy ------------------------------------------------------------------
+
+    fn hierarchy(&mut self, c: &Country) {
+        use petgraph::graphmap::DiGraphMap;
+        let mut g: DiGraphMap<&str, ()> = DiGraphMap::new();
+        for id in c.actors.keys() {
+            g.add_node(id.as_str());
+        }
+        for (from, kind, to) in c.edges() {
+            if kind.is_hierarchical() {
+                g.add_edge(from.as_str(), to.as_str(), ());
+            }
+        }
+        for scc in petgraph::algo::tarjan_scc(&g) {
+            if scc.len() < 2 {
+                continue;
+            }
+            let mut members: Vec<&str> = scc;
+            members.sort_unstable();
+            let mut d = Diagnostic::new(
+                Code::E0302,
+                format!(
+                    "the hierarchy has a cycle through {}",
+                    members.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
+                ),
+            )
+            .hint("a body cannot be above itself: remove or redirect one parent, reports_to, owned_by or part_of link");
+            for (i, m) in members.iter().enumerate() {
+                if let Some((f, s)) = self.actor_spans.get(&ActorId((*m).to_string())) {
+                    d = if i == 0 {
+                        d.at(*f, s.clone(), "part of the cycle")
+                    } else {
+                        d.also(*f, s.clone(), "part of the cycle")
+                    };
+                }
+            }
+            self.push(d);
+        }
+    }
+
+    // ---- pass 4: coverage -------------------------------------------------------------------
+
+    fn coverage(&mut self, c: &Country) {
+        let mut used: BTreeSet<&ActorId> = BTreeSet::new();
+        for (from, _, to) in c.edges() {
+            used.insert(from);
+            used.insert(to);
+        }
+        for r in &c.roles {
+            used.extend(r.holders.iter().map(|h| &h.actor));
+        }
+        for s in &c.strategies {
+            used.extend(s.primary_actors.iter());
+        }
+        for s in &c.steering {
+            used.insert(&s.actor);
+            for cell in &s.cells {
+                used.extend(cell.targets.iter());
+            }
+        }
+        used.extend(c.resources.iter().map(|r| &r.actor));
+        for id in c.actors.keys() {
+            if !used.contains(id) {
+                if let Some((f, s)) = self.actor_spans.get(id) {
+                    let (f, s) = (*f, s.clone());
+                    self.push(
+                        Diagnostic::new(Code::W0401, format!("actor `{id}` takes part in nothing"))
+                            .at(f, s, "in no role cell, relation, steering, strategy or resource")
+                            .hint("add the facts that connect it, or remove it"),
+                    );
+                }
+            }
+        }
+        for (key, edge) in &self.relation_spans {
+            let (from, kind, to) = key;
+            if c.actors.get(from).and_then(|a| a.parent.as_ref()).is_some_and(|p| &p.id == to && p.relation == *kind) {
+                let d = Diagnostic::new(
+                    Code::W0406,
+                    format!("relation `{from} {kind} {to}` repeats the actor's parent link"),
+                )
+                .at(edge.0, edge.1.clone(), "already stated by `parent`");
+                self.diags.push(d);
+            }
+        }
+        for (level, present) in self.levels.clone() {
+            if !present {
+                continue;
+            }
+            for role in Role::ALL {
+                let filled = c.roles.iter().any(|r| {
+                    r.level == level && r.role == *role && r.sector == Sector::General && !r.holders.is_empty()
+                });
+                if !filled {
+                    if let Some((f, s)) = self.level_origin.get(&level) {
+                        let (f, s) = (*f, s.clone());
+                        self.push(
+                            Diagnostic::new(Code::W0402, format!("role cell {level} x {role} is empty"))
+                                .at(f, s, "this level has no holder for the role")
+                                .hint(format!("add [[role]] with level = \"{level}\", role = \"{role}\" and the actors that hold it")),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The first line of a table's span, so a label underlines the header, not the whole table.
+fn header_span(span: Range<usize>) -> Range<usize> {
+    span.start..span.start
+}

@@ -1,0 +1,628 @@
+use std::collections::BTreeMap;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::vocab::*;
+
+/// A stable actor id: lowercase ASCII letters, digits and underscores, unique within a country.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct ActorId(pub String);
+
+impl ActorId {
+    /// The id as written in the model.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ActorId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Whether `id` is a well-formed id: it starts with a lowercase letter and continues with
+/// lowercase letters, digits or underscores. Ids end up in file names, DOT and URLs, so the
+/// alphabet is deliberately small.
+pub fn is_valid_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    matches!(chars.next(), Some('a'..='z')) && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '_')) && id.len() <= 64
+}
+
+/// Names of one thing in several languages.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Names(pub BTreeMap<Lang, String>);
+
+impl Names {
+    /// The name in `lang`, if the model has it.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        self.0.get(&lang).map(String::as_str)
+    }
+
+    /// The name in `lang`, else English, else the first native language in `natives`, else any
+    /// name at all. Returns the language actually used so callers can say when they fell back.
+    pub fn best(&self, lang: Lang, natives: &[Lang]) -> Option<(Lang, &str)> {
+        std::iter::once(lang)
+            .chain(std::iter::once(Lang::En))
+            .chain(natives.iter().copied())
+            .find_map(|l| self.get(l).map(|n| (l, n)))
+            .or_else(|| self.0.iter().next().map(|(l, n)| (*l, n.as_str())))
+    }
+}
+
+/// A date as precise as the source gives it: a whole year, or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum DateSpec {
+    /// Only the year is known.
+    Year(i32),
+    /// The exact day is known.
+    Day(NaiveDate),
+}
+
+impl DateSpec {
+    /// The first day the spec can mean (1 January for a year).
+    pub fn first_day(self) -> NaiveDate {
+        match self {
+            Self::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
+            Self::Day(d) => d,
+        }
+    }
+
+    /// The last day the spec can mean (31 December for a year).
+    pub fn last_day(self) -> NaiveDate {
+        match self {
+            Self::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX),
+            Self::Day(d) => d,
+        }
+    }
+}
+
+impl fmt::Display for DateSpec {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Year(y) => write!(f, "{y}"),
+            Self::Day(d) => write!(f, "{d}"),
+        }
+    }
+}
+
+/// When a fact holds. Both ends are inclusive; a missing end is open.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct Validity {
+    /// The first day (or year) the fact holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<DateSpec>,
+    /// The last day (or year) the fact holds.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to: Option<DateSpec>,
+}
+
+impl Validity {
+    /// Whether the fact holds on `date`. A year-only bound is read generously: a fact valid from
+    /// 2016 holds on any day of 2016, and one valid to 2019 holds until 31 December 2019.
+    pub fn holds_on(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f.first_day() <= date) && self.to.is_none_or(|t| date <= t.last_day())
+    }
+
+    /// Whether no bound is set.
+    pub fn is_always(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+}
+
+/// A line range in a source document, both ends inclusive and 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct LineRange {
+    /// First line.
+    pub start: u32,
+    /// Last line.
+    pub end: u32,
+}
+
+impl fmt::Display for LineRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.start == self.end {
+            write!(f, "{}", self.start)
+        } else {
+            write!(f, "{}-{}", self.start, self.end)
+        }
+    }
+}
+
+/// A pointer into a source document: `document:lines`, e.g. `nordic2017:2333-2479,2490`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SourceRef {
+    /// The id of a document declared under `[documents]`.
+    pub document: String,
+    /// The lines that carry the fact; empty when the whole document is meant.
+    pub lines: Vec<LineRange>,
+}
+
+impl fmt::Display for SourceRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.document)?;
+        for (i, r) in self.lines.iter().enumerate() {
+            f.write_str(if i == 0 { ":" } else { "," })?;
+            write!(f, "{r}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Where a fact comes from and how sure its transcription is.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Provenance {
+    /// The passages that carry the fact.
+    pub sources: Vec<SourceRef>,
+    /// How sure the transcription is; `None` when the author did not say.
+    pub confidence: Option<Confidence>,
+    /// Whether the fact was reconstructed from text whose layout was lost (a flattened slide)
+    /// rather than read directly.
+    pub reconstructed: bool,
+    /// A free note: why, what else the text could mean, how an ambiguity was resolved.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A source document facts can cite.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// The id facts use to cite it.
+    pub id: String,
+    /// The file name of its text, when the project holds one (e.g. `004_f5b30a6f7980108e.txt`).
+    pub file: Option<String>,
+    /// Its title.
+    pub title: String,
+    /// Who published it.
+    pub publisher: Option<String>,
+    /// When it was published.
+    pub year: Option<i32>,
+    /// Whether it is the report, official statistics or other background.
+    pub kind: DocumentKind,
+}
+
+/// The facts about one administrative level of a country.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelInfo {
+    /// Which level.
+    pub level: Level,
+    /// Whether the country has the level. A level the report says is missing is kept with
+    /// `present = false` so its description survives.
+    pub present: bool,
+    /// What the level consists of, in the report's terms.
+    pub description: String,
+    /// How many bodies make up the level (98 municipalities), if the source says.
+    pub units: Option<u32>,
+    /// What the units are called ("municipalities").
+    pub unit_name: Option<String>,
+    /// Where the facts come from.
+    pub provenance: Provenance,
+}
+
+/// A single figure with its provenance, such as a population.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// The value.
+    pub value: f64,
+    /// The reference date of the value.
+    pub date: Option<DateSpec>,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// The superior an actor hangs under in the organisation chart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Parent {
+    /// The superior actor.
+    pub id: ActorId,
+    /// How the actor hangs under it: `reports_to`, `owned_by` or `part_of`.
+    pub relation: RelationType,
+}
+
+/// A body taking part in digitalisation governance.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Actor {
+    /// Stable id.
+    pub id: ActorId,
+    /// Names per language.
+    pub name: Names,
+    /// The usual abbreviation (DIGST, KS).
+    pub abbr: Option<String>,
+    /// Other names the sources use.
+    pub aliases: Vec<String>,
+    /// What sort of body it is.
+    pub kind: ActorKind,
+    /// The level it belongs to.
+    pub level: Level,
+    /// Its place in the organisation chart.
+    pub parent: Option<Parent>,
+    /// Whether it is (part of) the country's central digitalisation unit.
+    pub central: bool,
+    /// When it existed.
+    pub validity: Validity,
+    /// Where the facts come from.
+    pub provenance: Provenance,
+}
+
+impl Actor {
+    /// The short label used in matrices: the abbreviation, else the name in `lang` (with the
+    /// fallbacks of [`Names::best`]), else the id.
+    pub fn label(&self, lang: Lang, natives: &[Lang]) -> String {
+        self.abbr
+            .clone()
+            .or_else(|| self.name.best(lang, natives).map(|(_, n)| n.to_string()))
+            .unwrap_or_else(|| self.id.to_string())
+    }
+}
+
+/// A typed relation between two actors, read as `from <kind> to`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Relation {
+    /// The actor the relation starts from.
+    pub from: ActorId,
+    /// The relation's type.
+    pub kind: RelationType,
+    /// The actor it points to.
+    pub to: ActorId,
+    /// When it held.
+    pub validity: Validity,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// One actor's place in a role cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Holder {
+    /// The actor.
+    pub actor: ActorId,
+    /// How the report qualifies its place, if it does.
+    pub qualifier: Option<Qualifier>,
+}
+
+/// A statement that some actors hold one role at one level. Several entries may fill the same
+/// cell (from different sources, or valid at different times); the matrix is their union.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleEntry {
+    /// The level (row).
+    pub level: Level,
+    /// The role (column).
+    pub role: Role,
+    /// The sector the statement is about.
+    pub sector: Sector,
+    /// The actors that hold the role, in the order the source names them.
+    pub holders: Vec<Holder>,
+    /// The cell's text in the source language.
+    pub text: Option<String>,
+    /// When it held.
+    pub validity: Validity,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// A strategy document cited in a strategic steering table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StrategyDocument {
+    /// Its title, as the source gives it.
+    pub title: String,
+    /// The years it covers, as the source writes them ("2016-2020").
+    pub years: Option<String>,
+}
+
+/// One row of a strategic steering table: who steers a level (in a sector), by which strategy
+/// and with which instruments.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Strategy {
+    /// The level.
+    pub level: Level,
+    /// The sector.
+    pub sector: Sector,
+    /// The primary actors.
+    pub primary_actors: Vec<ActorId>,
+    /// The strategy documents.
+    pub documents: Vec<StrategyDocument>,
+    /// The instruments used, sorted strong to soft.
+    pub instruments: Vec<Instrument>,
+    /// The source's description of the steering tools.
+    pub text: Option<String>,
+    /// When it held.
+    pub validity: Validity,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// One cell of an operational steering matrix: whether an actor uses an instrument in a role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SteeringCell {
+    /// The role (row).
+    pub role: Role,
+    /// The instrument (column).
+    pub instrument: Instrument,
+    /// Whether the instrument is used; cells the source marks as unused are kept as `false`.
+    pub used: bool,
+    /// A short description (English or the source language).
+    pub text: Option<String>,
+    /// The source's own wording.
+    pub source_text: Option<String>,
+    /// Actors the steering is aimed at.
+    pub targets: Vec<ActorId>,
+    /// Levels the steering is aimed at (meaning the collective actors of that level).
+    pub target_levels: Vec<Level>,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// An operational steering slide: a key actor's role x instrument matrix.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Steering {
+    /// The key actor.
+    pub actor: ActorId,
+    /// The sector.
+    pub sector: Sector,
+    /// The slide's title.
+    pub title: Option<String>,
+    /// The slide's message in one sentence.
+    pub summary: Option<String>,
+    /// The roles the slide covers (its rows).
+    pub roles: Vec<Role>,
+    /// The cells the source fills, sorted by role then instrument.
+    pub cells: Vec<SteeringCell>,
+    /// When it held.
+    pub validity: Validity,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// A number that may be exact, approximate or a range (when sources disagree).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Quantity {
+    /// The value the source states, if it states one.
+    pub value: Option<f64>,
+    /// The lower end of a range.
+    pub min: Option<f64>,
+    /// The upper end of a range.
+    pub max: Option<f64>,
+    /// Whether the source says "about".
+    pub approx: bool,
+}
+
+impl Quantity {
+    /// One number that represents the quantity: the value, else the middle of the range, else
+    /// whichever end is known.
+    pub fn central(&self) -> Option<f64> {
+        self.value.or(match (self.min, self.max) {
+            (Some(a), Some(b)) => Some((a + b) / 2.0),
+            (a, b) => a.or(b),
+        })
+    }
+}
+
+/// An amount of money.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Money {
+    /// The amount, in `scale` units of `currency`.
+    pub amount: Quantity,
+    /// ISO 4217 code (EUR, DKK, SEK, NOK).
+    pub currency: String,
+    /// The multiplier the amount is written in.
+    pub scale: Scale,
+}
+
+/// A resource figure for an actor: staff, budget, or both from one statement.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Resource {
+    /// The actor.
+    pub actor: ActorId,
+    /// Full-time equivalents (or employees, as the source counts them).
+    pub fte: Option<Quantity>,
+    /// A budget or spend.
+    pub budget: Option<Money>,
+    /// The year the figure refers to.
+    pub year: Option<i32>,
+    /// What the figure covers.
+    pub covers: Option<String>,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// A conversion rate to euro, as model data so that every normalised figure can cite it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ExchangeRate {
+    /// The currency converted from.
+    pub currency: String,
+    /// Euro per one unit of the currency.
+    pub eur: f64,
+    /// The year the rate applies to.
+    pub year: Option<i32>,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// An experience the report records, positive or negative.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Experience {
+    /// Positive or negative.
+    pub polarity: Polarity,
+    /// The theme it belongs to.
+    pub theme: Theme,
+    /// The sector.
+    pub sector: Sector,
+    /// What it says.
+    pub text: String,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// A summary point or a recorded transcription ambiguity.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Summary or ambiguity.
+    pub kind: FindingKind,
+    /// What part of the model it concerns ("role_matrix", "resources").
+    pub topic: Option<String>,
+    /// What it says.
+    pub text: String,
+    /// Where it comes from.
+    pub provenance: Provenance,
+}
+
+/// A validated country model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Country {
+    /// Lowercase code (ISO 3166-1 alpha-2 for real countries): `dk`, `se`, `fi`, `no`.
+    pub code: String,
+    /// The country's names.
+    pub name: Names,
+    /// The native languages, primary first.
+    pub languages: Vec<Lang>,
+    /// The population, with its reference date and source.
+    pub population: Option<Figure>,
+    /// Where the country-level facts come from.
+    pub provenance: Provenance,
+    /// Every level the model describes, present or not.
+    pub levels: BTreeMap<Level, LevelInfo>,
+    /// The documents facts cite, by id.
+    pub documents: BTreeMap<String, Document>,
+    /// The actors, by id.
+    pub actors: BTreeMap<ActorId, Actor>,
+    /// Relations other than the actors' parent links, sorted by (from, kind, to).
+    pub relations: Vec<Relation>,
+    /// Role-matrix statements, sorted by (level, role, sector).
+    pub roles: Vec<RoleEntry>,
+    /// Strategic steering rows, sorted by (sector, level).
+    pub strategies: Vec<Strategy>,
+    /// Operational steering slides, sorted by (sector, actor).
+    pub steering: Vec<Steering>,
+    /// Resource figures, sorted by actor.
+    pub resources: Vec<Resource>,
+    /// Exchange rates to euro, sorted by currency and year.
+    pub exchange_rates: Vec<ExchangeRate>,
+    /// Experiences, in source order.
+    pub experiences: Vec<Experience>,
+    /// Summary points and ambiguities, in source order.
+    pub findings: Vec<Finding>,
+}
+
+impl Country {
+    /// Whether the country has `level`.
+    pub fn has_level(&self, level: Level) -> bool {
+        self.levels.get(&level).is_some_and(|l| l.present)
+    }
+
+    /// The actor with `id`.
+    pub fn actor(&self, id: &ActorId) -> Option<&Actor> {
+        self.actors.get(id)
+    }
+
+    /// Every edge of the organisation and relation graph: each actor's parent link followed by
+    /// the explicit relations. This is the one place that merges the two, so the graph, the
+    /// cycle check and the exporters agree on what the edges are.
+    pub fn edges(&self) -> impl Iterator<Item = (&ActorId, RelationType, &ActorId)> {
+        self.actors
+            .values()
+            .filter_map(|a| a.parent.as_ref().map(|p| (&a.id, p.relation, &p.id)))
+            .chain(self.relations.iter().map(|r| (&r.from, r.kind, &r.to)))
+    }
+
+    /// The native languages followed by English, for name fallbacks.
+    pub fn natives(&self) -> &[Lang] {
+        &self.languages
+    }
+
+    /// The model as it stood on `date`: actors, relations and facts whose validity excludes the
+    /// date are dropped, and so is every reference to a dropped actor (a role holder, a
+    /// target, a parent link). Facts about a dropped actor (its steering slide, its resources)
+    /// go with it.
+    pub fn as_of(&self, date: NaiveDate) -> Country {
+        let mut c = self.clone();
+        c.actors.retain(|_, a| a.validity.holds_on(date));
+        let alive = |id: &ActorId| c.actors.contains_key(id);
+        let parents_dropped: Vec<ActorId> = c
+            .actors
+            .values()
+            .filter(|a| a.parent.as_ref().is_some_and(|p| !alive(&p.id)))
+            .map(|a| a.id.clone())
+            .collect();
+        for id in parents_dropped {
+            if let Some(a) = c.actors.get_mut(&id) {
+                a.parent = None;
+            }
+        }
+        let alive = |id: &ActorId| c.actors.contains_key(id);
+        let relations = std::mem::take(&mut c.relations)
+            .into_iter()
+            .filter(|r| r.validity.holds_on(date) && alive(&r.from) && alive(&r.to))
+            .collect();
+        let roles = std::mem::take(&mut c.roles)
+            .into_iter()
+            .filter(|r| r.validity.holds_on(date))
+            .map(|mut r| {
+                r.holders.retain(|h| alive(&h.actor));
+                r
+            })
+            .collect();
+        let strategies = std::mem::take(&mut c.strategies)
+            .into_iter()
+            .filter(|s| s.validity.holds_on(date))
+            .map(|mut s| {
+                s.primary_actors.retain(|a| alive(a));
+                s
+            })
+            .collect();
+        let steering = std::mem::take(&mut c.steering)
+            .into_iter()
+            .filter(|s| s.validity.holds_on(date) && alive(&s.actor))
+            .map(|mut s| {
+                for cell in &mut s.cells {
+                    cell.targets.retain(|a| alive(a));
+                }
+                s
+            })
+            .collect();
+        let resources = std::mem::take(&mut c.resources).into_iter().filter(|r| alive(&r.actor)).collect();
+        c.relations = relations;
+        c.roles = roles;
+        c.strategies = strategies;
+        c.steering = steering;
+        c.resources = resources;
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_lowercase_snake() {
+        assert!(is_valid_id("digst"));
+        assert!(is_valid_id("kl_2"));
+        assert!(!is_valid_id("2kl"));
+        assert!(!is_valid_id("DIGST"));
+        assert!(!is_valid_id("dig-st"));
+        assert!(!is_valid_id(""));
+    }
+
+    #[test]
+    fn year_bounds_are_generous() {
+        let v = Validity { from: Some(DateSpec::Year(2016)), to: Some(DateSpec::Year(2019)) };
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        assert!(v.holds_on(d(2016, 1, 1)));
+        assert!(v.holds_on(d(2019, 12, 31)));
+        assert!(!v.holds_on(d(2015, 12, 31)));
+        assert!(!v.holds_on(d(2020, 1, 1)));
+    }
+
+    #[test]
+    fn names_fall_back_to_english_then_native() {
+        let mut n = Names::default();
+        n.0.insert(Lang::Da, "Digitaliseringsstyrelsen".into());
+        assert_eq!(n.best(Lang::Nb, &[Lang::Da]), Some((Lang::Da, "Digitaliseringsstyrelsen")));
+        n.0.insert(Lang::En, "Agency for Digitisation".into());
+        assert_eq!(n.best(Lang::Nb, &[Lang::Da]), Some((Lang::En, "Agency for Digitisation")));
+    }
+}

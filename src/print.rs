@@ -1,0 +1,363 @@
+//! The model printer: a [`Country`] back to model files, so that models built in code (the
+//! synthetic generator, an applied scenario) become directories every command can read.
+//!
+//! The printer goes through the same raw types the loader reads, so what it writes is by
+//! construction in the format the loader accepts; `load(print(model)) == model` is tested.
+
+use std::collections::BTreeMap;
+
+use crate::load::raw::*;
+use crate::model::*;
+
+/// The `#:schema` line that gives editors completion, relative to a model directory inside the
+/// models root.
+pub const SCHEMA_LINE: &str = "#:schema ../nordgov.schema.json";
+
+/// The model as files: `(file name, text)` pairs, one file per part of the model.
+pub fn files(c: &Country) -> Vec<(String, String)> {
+    let mut parts: Vec<(&str, RawFile)> = Vec::new();
+    parts.push((
+        "country.toml",
+        RawFile {
+            country: Some(Sp::new(country(c))),
+            levels: c.levels.values().map(|l| (Sp::new(l.level.key().to_string()), Sp::new(level(l)))).collect(),
+            documents: c.documents.values().map(|d| (Sp::new(d.id.clone()), Sp::new(document(d)))).collect(),
+            ..Default::default()
+        },
+    ));
+    parts.push((
+        "actors.toml",
+        RawFile { actor: c.actors.values().map(|a| Sp::new(actor(a))).collect(), ..Default::default() },
+    ));
+    parts.push((
+        "relations.toml",
+        RawFile { relation: c.relations.iter().map(|r| Sp::new(relation(r))).collect(), ..Default::default() },
+    ));
+    parts.push((
+        "roles.toml",
+        RawFile { role: c.roles.iter().map(|r| Sp::new(role(r))).collect(), ..Default::default() },
+    ));
+    parts.push((
+        "steering.toml",
+        RawFile {
+            strategy: c.strategies.iter().map(|s| Sp::new(strategy(s))).collect(),
+            steering: c.steering.iter().map(|s| Sp::new(steering(s))).collect(),
+            ..Default::default()
+        },
+    ));
+    parts.push((
+        "resources.toml",
+        RawFile {
+            resource: c.resources.iter().map(|r| Sp::new(resource(r))).collect(),
+            exchange_rate: c.exchange_rates.iter().map(|r| Sp::new(rate(r))).collect(),
+            ..Default::default()
+        },
+    ));
+    parts.push((
+        "findings.toml",
+        RawFile {
+            experience: c.experiences.iter().map(|e| Sp::new(experience(e))).collect(),
+            finding: c.findings.iter().map(|f| Sp::new(finding(f))).collect(),
+            ..Default::default()
+        },
+    ));
+    parts
+        .into_iter()
+        .filter(|(_, raw)| !is_empty(raw))
+        .map(|(name, raw)| {
+            (name.to_string(), format!("{SCHEMA_LINE}\n\n{}", toml::to_string(&raw).unwrap_or_default()))
+        })
+        .collect()
+}
+
+fn is_empty(r: &RawFile) -> bool {
+    r.country.is_none()
+        && r.levels.is_empty()
+        && r.documents.is_empty()
+        && r.actor.is_empty()
+        && r.relation.is_empty()
+        && r.role.is_empty()
+        && r.strategy.is_empty()
+        && r.steering.is_empty()
+        && r.resource.is_empty()
+        && r.exchange_rate.is_empty()
+        && r.experience.is_empty()
+        && r.finding.is_empty()
+}
+
+fn s(v: impl Into<String>) -> SpStr {
+    Sp::new(v.into())
+}
+
+fn term<V: Vocabulary>(v: V) -> SpStr {
+    s(v.key())
+}
+
+fn names(n: &Names) -> BTreeMap<SpStr, String> {
+    n.0.iter().map(|(l, v)| (term(*l), v.clone())).collect()
+}
+
+fn date(d: DateSpec) -> Sp<DateValue> {
+    Sp::new(match d {
+        DateSpec::Year(y) => DateValue::Year(i64::from(y)),
+        DateSpec::Day(day) => DateValue::Date(day.to_string().parse().unwrap_or(toml::value::Datetime {
+            date: None,
+            time: None,
+            offset: None,
+        })),
+    })
+}
+
+/// The provenance fields in raw form: (source, confidence, reconstructed, note).
+type RawProv = (Option<Sp<Sources>>, Option<SpStr>, Option<bool>, Option<String>);
+
+fn prov(p: &Provenance) -> RawProv {
+    let refs: Vec<String> = p.sources.iter().map(ToString::to_string).collect();
+    let source = match refs.len() {
+        0 => None,
+        1 => refs.into_iter().next().map(|r| Sp::new(Sources::One(r))),
+        _ => Some(Sp::new(Sources::Many(refs.into_iter().map(s).collect()))),
+    };
+    (source, p.confidence.map(term), p.reconstructed.then_some(true), p.note.clone())
+}
+
+fn validity(v: &Validity) -> (Option<Sp<DateValue>>, Option<Sp<DateValue>>) {
+    (v.from.map(date), v.to.map(date))
+}
+
+fn country(c: &Country) -> RawCountry {
+    let (source, confidence, reconstructed, note) = prov(&c.provenance);
+    RawCountry {
+        code: s(c.code.clone()),
+        name: names(&c.name),
+        languages: c.languages.iter().map(|l| term(*l)).collect(),
+        population: c.population.as_ref().map(|p| {
+            let (source, confidence, reconstructed, note) = prov(&p.provenance);
+            Sp::new(RawFigure { value: p.value, date: p.date.map(date), source, confidence, reconstructed, note })
+        }),
+        source,
+        confidence,
+        reconstructed,
+        note,
+    }
+}
+
+fn level(l: &LevelInfo) -> RawLevel {
+    let (source, confidence, reconstructed, note) = prov(&l.provenance);
+    RawLevel {
+        present: (!l.present).then_some(false),
+        description: l.description.clone(),
+        units: l.units,
+        unit_name: l.unit_name.clone(),
+        source,
+        confidence,
+        reconstructed,
+        note,
+    }
+}
+
+fn document(d: &Document) -> RawDocument {
+    RawDocument {
+        file: d.file.clone(),
+        title: d.title.clone(),
+        publisher: d.publisher.clone(),
+        year: d.year,
+        kind: (d.kind != DocumentKind::Report).then(|| term(d.kind)),
+    }
+}
+
+fn actor(a: &Actor) -> RawActor {
+    let (source, confidence, reconstructed, note) = prov(&a.provenance);
+    let (valid_from, valid_to) = validity(&a.validity);
+    RawActor {
+        id: s(a.id.as_str()),
+        name: names(&a.name),
+        abbr: a.abbr.clone(),
+        aliases: a.aliases.clone(),
+        kind: term(a.kind),
+        level: term(a.level),
+        parent: a.parent.as_ref().map(|p| s(p.id.as_str())),
+        parent_relation: a.parent.as_ref().filter(|p| p.relation != RelationType::ReportsTo).map(|p| term(p.relation)),
+        member_of: Vec::new(),
+        central: a.central.then_some(true),
+        source,
+        confidence,
+        reconstructed,
+        note,
+        valid_from,
+        valid_to,
+    }
+}
+
+fn relation(r: &Relation) -> RawRelation {
+    let (source, confidence, reconstructed, note) = prov(&r.provenance);
+    let (valid_from, valid_to) = validity(&r.validity);
+    RawRelation {
+        from: s(r.from.as_str()),
+        kind: term(r.kind),
+        to: s(r.to.as_str()),
+        source,
+        confidence,
+        reconstructed,
+        note,
+        valid_from,
+        valid_to,
+    }
+}
+
+fn sector(sec: Sector) -> Option<SpStr> {
+    (sec != Sector::General).then(|| term(sec))
+}
+
+fn role(r: &RoleEntry) -> RawRole {
+    let (source, confidence, reconstructed, note) = prov(&r.provenance);
+    let (valid_from, valid_to) = validity(&r.validity);
+    RawRole {
+        level: term(r.level),
+        role: term(r.role),
+        sector: sector(r.sector),
+        actors: r.holders.iter().map(|h| s(h.actor.as_str())).collect(),
+        qualifiers: r.holders.iter().filter_map(|h| h.qualifier.map(|q| (s(h.actor.as_str()), term(q)))).collect(),
+        text: r.text.clone(),
+        source,
+        confidence,
+        reconstructed,
+        note,
+        valid_from,
+        valid_to,
+    }
+}
+
+fn instrument(i: Instrument) -> Sp<InstrumentValue> {
+    Sp::new(InstrumentValue::Strength(i64::from(i.strength())))
+}
+
+fn strategy(st: &Strategy) -> RawStrategy {
+    let (source, confidence, reconstructed, note) = prov(&st.provenance);
+    let (valid_from, valid_to) = validity(&st.validity);
+    RawStrategy {
+        level: term(st.level),
+        sector: sector(st.sector),
+        primary_actors: st.primary_actors.iter().map(|a| s(a.as_str())).collect(),
+        documents: st
+            .documents
+            .iter()
+            .map(|d| RawStrategyDocument { title: d.title.clone(), years: d.years.clone() })
+            .collect(),
+        instruments: st.instruments.iter().map(|i| instrument(*i)).collect(),
+        text: st.text.clone(),
+        source,
+        confidence,
+        reconstructed,
+        note,
+        valid_from,
+        valid_to,
+    }
+}
+
+fn steering(st: &Steering) -> RawSteering {
+    let (source, confidence, reconstructed, note) = prov(&st.provenance);
+    let (valid_from, valid_to) = validity(&st.validity);
+    RawSteering {
+        actor: s(st.actor.as_str()),
+        sector: sector(st.sector),
+        title: st.title.clone(),
+        summary: st.summary.clone(),
+        roles: st.roles.iter().map(|r| term(*r)).collect(),
+        cell: st
+            .cells
+            .iter()
+            .map(|c| {
+                let (source, confidence, reconstructed, note) = prov(&c.provenance);
+                RawSteeringCell {
+                    role: term(c.role),
+                    instrument: instrument(c.instrument),
+                    used: (!c.used).then_some(false),
+                    text: c.text.clone(),
+                    source_text: c.source_text.clone(),
+                    targets: c.targets.iter().map(|t| s(t.as_str())).collect(),
+                    target_levels: c.target_levels.iter().map(|l| term(*l)).collect(),
+                    source,
+                    confidence,
+                    reconstructed,
+                    note,
+                }
+            })
+            .collect(),
+        source,
+        confidence,
+        reconstructed,
+        note,
+        valid_from,
+        valid_to,
+    }
+}
+
+fn quantity(q: &Quantity) -> QuantityTable {
+    QuantityTable { value: q.value, min: q.min, max: q.max, approx: q.approx }
+}
+
+fn resource(r: &Resource) -> RawResource {
+    let (source, confidence, reconstructed, note) = prov(&r.provenance);
+    RawResource {
+        actor: s(r.actor.as_str()),
+        fte: r.fte.as_ref().map(|q| Sp::new(QuantityValue::Table(quantity(q)))),
+        budget: r.budget.as_ref().map(|m| {
+            let q = quantity(&m.amount);
+            Sp::new(RawMoney {
+                value: q.value,
+                min: q.min,
+                max: q.max,
+                approx: q.approx,
+                currency: s(m.currency.clone()),
+                scale: term(m.scale),
+            })
+        }),
+        year: r.year,
+        covers: r.covers.clone(),
+        source,
+        confidence,
+        reconstructed,
+        note,
+    }
+}
+
+fn rate(r: &ExchangeRate) -> RawExchangeRate {
+    let (source, confidence, reconstructed, note) = prov(&r.provenance);
+    RawExchangeRate {
+        currency: s(r.currency.clone()),
+        eur: r.eur,
+        year: r.year,
+        source,
+        confidence,
+        reconstructed,
+        note,
+    }
+}
+
+fn experience(e: &Experience) -> RawExperience {
+    let (source, confidence, reconstructed, note) = prov(&e.provenance);
+    RawExperience {
+        polarity: term(e.polarity),
+        theme: term(e.theme),
+        sector: sector(e.sector),
+        text: e.text.clone(),
+        source,
+        confidence,
+        reconstructed,
+        note,
+    }
+}
+
+fn finding(f: &Finding) -> RawFinding {
+    let (source, confidence, reconstructed, note) = prov(&f.provenance);
+    RawFinding {
+        kind: term(f.kind),
+        topic: f.topic.clone(),
+        text: f.text.clone(),
+        source,
+        confidence,
+        reconstructed,
+        note,
+    }
+}

@@ -1,0 +1,228 @@
+//! The file system boundary: finding model directories, reading their files safely, and writing
+//! outputs atomically. Every other stage works on text and values; only this module and the CLI
+//! touch the disk.
+//!
+//! A model is a directory whose `*.toml` files (not its subdirectories: `scenarios/` lives
+//! there) together describe one country. A models root is a directory of model directories.
+//! Reading follows no symbolic link that leaves the model directory, and refuses files over the
+//! size limit before reading them.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{suggestion_hint, Code, Diagnostic, FileId, SourceDb};
+use crate::load::Limits;
+
+/// Where a model lives and what to call it in messages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelDir {
+    /// The directory.
+    pub path: PathBuf,
+    /// The name shown to users (the path as the user wrote it, or `models/dk`).
+    pub name: String,
+}
+
+/// Resolves a command-line model argument: a path to a model directory, or a country code
+/// looked up under `models`.
+pub fn resolve(arg: &str, models: &Path) -> Result<ModelDir, Diagnostic> {
+    let as_path = Path::new(arg);
+    if as_path.is_dir() {
+        return Ok(ModelDir { path: as_path.to_path_buf(), name: display(as_path) });
+    }
+    let under = models.join(arg);
+    if !arg.contains(['/', '\\']) && under.is_dir() {
+        return Ok(ModelDir { name: display(&under), path: under });
+    }
+    let codes = country_dirs(models);
+    let names: Vec<String> =
+        codes.iter().filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned())).collect();
+    Err(Diagnostic::new(
+        Code::E0503,
+        format!("no model `{arg}`: not a directory, nor a country under {}", display(models)),
+    )
+    .maybe_hint(suggestion_hint(arg, names.iter().map(String::as_str)))
+    .hint(if names.is_empty() {
+        format!("{} holds no model directories; pass a path or --models DIR", display(models))
+    } else {
+        format!("models under {}: {}", display(models), names.join(", "))
+    }))
+}
+
+/// The model directories a `validate` argument names: the directory itself if it holds
+/// `*.toml` files, else each subdirectory that does (a models root).
+pub fn discover(path: &Path) -> Result<Vec<ModelDir>, Diagnostic> {
+    if !path.exists() {
+        return Err(Diagnostic::new(Code::E0503, format!("`{}` does not exist", display(path))));
+    }
+    if !path.is_dir() {
+        return Err(Diagnostic::new(Code::E0503, format!("`{}` is not a directory", display(path)))
+            .hint("pass a model directory (holding *.toml files) or a directory of model directories"));
+    }
+    if has_toml(path) {
+        return Ok(vec![ModelDir { path: path.to_path_buf(), name: display(path) }]);
+    }
+    let mut dirs = Vec::new();
+    let root = canonical(path)?;
+    for sub in country_dirs(path) {
+        if fs::symlink_metadata(&sub).is_ok_and(|m| m.file_type().is_symlink()) {
+            let target = canonical(&sub)?;
+            if !target.starts_with(&root) || target == root {
+                return Err(Diagnostic::new(
+                    Code::E0502,
+                    format!(
+                        "`{}` is a symbolic link to `{}`, outside the models directory",
+                        display(&sub),
+                        display(&target)
+                    ),
+                )
+                .hint("copy the model into the models directory instead of linking it"));
+            }
+        }
+        dirs.push(ModelDir { name: display(&sub), path: sub });
+    }
+    if dirs.is_empty() {
+        return Err(Diagnostic::new(
+            Code::E0503,
+            format!("`{}` holds no model: no *.toml files and no model directories", display(path)),
+        ));
+    }
+    Ok(dirs)
+}
+
+/// Subdirectories of `models` that hold `*.toml` files, sorted by name.
+pub fn country_dirs(models: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = fs::read_dir(models) else { return Vec::new() };
+    let mut dirs: Vec<PathBuf> =
+        entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir() && has_toml(p)).collect();
+    dirs.sort();
+    dirs
+}
+
+fn has_toml(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|entries| entries.filter_map(Result::ok).any(|e| is_toml(&e.path())))
+}
+
+fn is_toml(p: &Path) -> bool {
+    p.extension().is_some_and(|e| e == "toml")
+}
+
+fn canonical(p: &Path) -> Result<PathBuf, Diagnostic> {
+    fs::canonicalize(p).map_err(|e| io_diag(p, &e))
+}
+
+fn io_diag(p: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::new(Code::E0501, format!("cannot read `{}`: {}", display(p), e)).with_path(display(p))
+}
+
+/// A path as users see it, with forward slashes.
+pub fn display(p: &Path) -> String {
+    p.to_string_lossy().replace('\\', "/")
+}
+
+/// Reads the `*.toml` files of one model directory (sorted by name) into `db`.
+///
+/// Returns the ids of the files read and a diagnostic for each file that could not be read: a
+/// symbolic link leaving the directory, a file over the size limit, an unreadable file, a file
+/// that is not UTF-8 (its text is still added, lossily, so the diagnostic can show the line).
+pub fn read_model(dir: &ModelDir, db: &mut SourceDb, limits: &Limits) -> (Vec<FileId>, Vec<Diagnostic>) {
+    let mut ids = Vec::new();
+    let mut diags = Vec::new();
+    let entries = match fs::read_dir(&dir.path) {
+        Ok(e) => e,
+        Err(e) => return (ids, vec![io_diag(&dir.path, &e)]),
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| is_toml(p)).collect();
+    paths.sort();
+    if paths.len() > limits.max_files {
+        return (
+            ids,
+            vec![Diagnostic::new(
+                Code::E0108,
+                format!("{} holds {} model files; the limit is {}", dir.name, paths.len(), limits.max_files),
+            )
+            .with_path(dir.name.clone())
+            .hint("raise the limit with --max-files if the model is genuine")],
+        );
+    }
+    let root = match fs::canonicalize(&dir.path) {
+        Ok(r) => r,
+        Err(e) => return (ids, vec![io_diag(&dir.path, &e)]),
+    };
+    for path in paths {
+        let name = display(&path);
+        match read_one(&path, &root, limits) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => ids.push(db.add(name, text)),
+                Err(e) => {
+                    let at = e.utf8_error().valid_up_to();
+                    let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+                    let id = db.add(name, lossy);
+                    diags.push(
+                        Diagnostic::new(Code::E0107, "the file is not UTF-8 text")
+                            .at(id, at..at + 1, "invalid UTF-8 starts here")
+                            .hint("save the file as UTF-8; TOML files are always UTF-8"),
+                    );
+                }
+            },
+            Err(d) => diags.push(d),
+        }
+    }
+    (ids, diags)
+}
+
+fn read_one(path: &Path, root: &Path, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
+    let name = display(path);
+    let meta = fs::symlink_metadata(path).map_err(|e| io_diag(path, &e))?;
+    if meta.file_type().is_symlink() {
+        let target = fs::canonicalize(path).map_err(|e| io_diag(path, &e))?;
+        if !target.starts_with(root) {
+            return Err(Diagnostic::new(
+                Code::E0502,
+                format!("`{name}` is a symbolic link to `{}`, outside the model directory", display(&target)),
+            )
+            .with_path(name.clone())
+            .hint("copy the file into the model directory instead of linking it"));
+        }
+    }
+    let meta = fs::metadata(path).map_err(|e| io_diag(path, &e))?;
+    if !meta.is_file() {
+        return Err(Diagnostic::new(Code::E0501, format!("cannot read `{name}`: not a regular file")).with_path(name));
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(Diagnostic::new(
+            Code::E0108,
+            format!("`{name}` is {} bytes; the limit is {}", meta.len(), limits.max_file_bytes),
+        )
+        .with_path(name)
+        .hint("raise the limit with --max-file-size if the file is genuine"));
+    }
+    // Read at most one byte past the limit, in case the file grew after the metadata call.
+    let mut bytes = Vec::new();
+    let file = fs::File::open(path).map_err(|e| io_diag(path, &e))?;
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, limits.max_file_bytes + 1), &mut bytes)
+        .map_err(|e| io_diag(path, &e))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(Diagnostic::new(
+            Code::E0108,
+            format!("`{name}` is over the size limit of {} bytes", limits.max_file_bytes),
+        )
+        .with_path(name));
+    }
+    Ok(bytes)
+}
+
+/// Writes `bytes` to `path` atomically: into a temporary file in the same directory, then
+/// renamed over the target, so an interrupted run leaves the old file intact.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(dir)?;
+    let mut tmp = tempfile::Builder::new().prefix(".nordgov-").tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

@@ -332,7 +332,7 @@ impl Gen {
         }
         for actor in key_actors {
             let mut cells = Vec::new();
-            for role in &Role::ALL[1..] {
+            for role in Role::ALL.iter().skip(1) {
                 for instrument in Instrument::ALL {
                     if self.rng.below(2) == 0 {
                         let provenance = self.prov();
@@ -356,7 +356,7 @@ impl Gen {
                 sector: Sector::General,
                 title: None,
                 summary: None,
-                roles: Role::ALL[1..].to_vec(),
+                roles: Role::ALL.iter().skip(1).copied().collect(),
                 cells,
                 validity: Validity::default(),
                 provenance,

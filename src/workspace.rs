@@ -62,25 +62,25 @@ pub fn discover(path: &Path) -> Result<Vec<ModelDir>, Diagnostic> {
     if has_toml(path) {
         return Ok(vec![ModelDir { path: path.to_path_buf(), name: display(path) }]);
     }
-    let mut dirs = Vec::new();
     let root = canonical(path)?;
-    for sub in country_dirs(path) {
-        if fs::symlink_metadata(&sub).is_ok_and(|m| m.file_type().is_symlink()) {
+    let entries = fs::read_dir(path).map_err(|e| io_diag(path, &e))?;
+    for sub in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if fs::symlink_metadata(&sub).is_ok_and(|m| m.file_type().is_symlink()) && sub.is_dir() {
             let target = canonical(&sub)?;
             if !target.starts_with(&root) || target == root {
                 return Err(Diagnostic::new(
                     Code::E0502,
                     format!(
-                        "`{}` is a symbolic link to `{}`, outside the models directory",
-                        display(&sub),
-                        display(&target)
+                        "`{}` is a symbolic link that leads outside the models directory, or back to it",
+                        display(&sub)
                     ),
                 )
                 .hint("copy the model into the models directory instead of linking it"));
             }
         }
-        dirs.push(ModelDir { name: display(&sub), path: sub });
     }
+    let dirs: Vec<ModelDir> =
+        country_dirs(path).into_iter().map(|sub| ModelDir { name: display(&sub), path: sub }).collect();
     if dirs.is_empty() {
         return Err(Diagnostic::new(
             Code::E0503,
@@ -179,7 +179,7 @@ fn read_one(path: &Path, root: &Path, limits: &Limits) -> Result<Vec<u8>, Diagno
         if !target.starts_with(root) {
             return Err(Diagnostic::new(
                 Code::E0502,
-                format!("`{name}` is a symbolic link to `{}`, outside the model directory", display(&target)),
+                format!("`{name}` is a symbolic link that leads outside the model directory"),
             )
             .with_path(name.clone())
             .hint("copy the file into the model directory instead of linking it"));
@@ -225,4 +225,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// Reads and loads one model directory: the one entry point every command that reads a model
+/// uses. A model with a file that could not be read is not validated (its missing facts would
+/// only cause follow-up errors) and yields no country.
+pub fn load_model(
+    dir: &ModelDir,
+    db: &mut SourceDb,
+    limits: &Limits,
+) -> (Option<crate::model::Country>, Vec<Diagnostic>) {
+    let (files, read_diags) = read_model(dir, db, limits);
+    if !read_diags.is_empty() {
+        return (None, read_diags);
+    }
+    crate::load::load(&dir.name, db, &files, limits)
 }

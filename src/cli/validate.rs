@@ -6,7 +6,7 @@ use clap::ValueEnum;
 
 use super::{exit_for, output, report, Cli, Exit};
 use crate::diagnostic::{emit, sort, SourceDb};
-use crate::{load, workspace};
+use crate::workspace;
 
 /// Output format of diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,14 +59,9 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     }
     let mut valid = 0;
     for m in &models {
-        let (files, read_diags) = workspace::read_model(m, &mut db, &limits);
-        let failed_reads = !read_diags.is_empty();
-        diags.extend(read_diags);
-        let (country, d) = load::load(&m.name, &db, &files, &limits);
+        let (country, d) = workspace::load_model(m, &mut db, &limits);
         diags.extend(d);
-        if country.is_some() && !failed_reads {
-            valid += 1;
-        }
+        valid += usize::from(country.is_some());
     }
     sort(&mut diags);
     let deny = args.deny == Some(Deny::Warnings);

@@ -55,10 +55,22 @@ pub fn human(out: &mut dyn WriteColor, db: &SourceDb, diagnostics: &[Diagnostic]
             Severity::Warning => cs::Diagnostic::warning(),
         }
         .with_code(d.code.as_str())
-        .with_message(match &d.path {
-            Some(p) if d.labels.is_empty() => format!("{}: {}", p, d.message),
-            _ => d.message.clone(),
-        });
+        .with_message(d.message.clone());
+        // A label on a very long line would print the whole line; say where instead.
+        if let Some(l) = d.primary().filter(|l| line_len(db, l.file, l.span.start) > MAX_SHOWN_LINE) {
+            let (line, col) = db.line_col(l.file, l.span.start);
+            let name = db.get(l.file).map_or("", |f| f.name.as_str());
+            cd = cd.with_message(format!("{} (at {name}:{line}:{col}; the line is too long to show)", d.message));
+            cd = cd.with_notes(
+                d.hints
+                    .iter()
+                    .map(|h| format!("help: {h}"))
+                    .chain([format!("see `nordgov explain {}`", d.code)])
+                    .collect(),
+            );
+            term::emit_to_write_style(out, &config, &files, &cd).map_err(std::io::Error::other)?;
+            continue;
+        }
         cd = cd.with_labels(
             d.labels
                 .iter()
@@ -78,6 +90,18 @@ pub fn human(out: &mut dyn WriteColor, db: &SourceDb, diagnostics: &[Diagnostic]
         writeln!(out, "{} error{}, {} warning{}", t.errors, plural(t.errors), t.warnings, plural(t.warnings))?;
     }
     Ok(())
+}
+
+/// Lines longer than this (in bytes) are not printed under a diagnostic.
+const MAX_SHOWN_LINE: usize = 1000;
+
+/// The length in bytes of the line containing `offset`.
+fn line_len(db: &SourceDb, file: FileId, offset: usize) -> usize {
+    let Some(text) = db.get(file).map(|f| f.text.as_bytes()) else { return 0 };
+    let offset = offset.min(text.len());
+    let start = text.get(..offset).and_then(|b| b.iter().rposition(|&c| c == b'\n')).map_or(0, |i| i + 1);
+    let end = text.get(offset..).and_then(|b| b.iter().position(|&c| c == b'\n')).map_or(text.len(), |i| offset + i);
+    end - start
 }
 
 fn plural(n: usize) -> &'static str {

@@ -750,8 +750,8 @@ pub struct RawFinding {
 
 /// One model file as written. Every section is optional, so a model can be split across files
 /// in any way; the loader merges the files of a directory.
-#[derive(Debug, Clone, Default, Serialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct RawFile {
     /// Which country (exactly one file of the model has it).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -193,7 +193,7 @@ impl Validator {
         }
         if country_origin.is_none() {
             self.push(
-                Diagnostic::new(Code::E0301, "the model has no [country] table")
+                Diagnostic::new(Code::E0301, format!("model `{model}` has no [country] table"))
                     .with_path(model.to_string())
                     .hint("add [country] with code, name and languages to one of the model's files"),
             );

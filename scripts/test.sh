@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh machine with only Rust installed:
+#   1. installs what the tests drive for real: Graphviz and Chromium (Debian packages), networkx
+#      (PyPI) and Taplo (npm, into ./node_modules);
+#   2. sets NORDGOV_REQUIRE_TOOLS=1 so a test that cannot find one of them fails instead of
+#      skipping;
+#   3. runs cargo test.
+# Run it from anywhere: scripts/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+need_apt=()
+command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium chromium-driver)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "==> installing ${need_apt[*]} (apt)"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+fi
+
+if ! python3 -c 'import networkx' >/dev/null 2>&1; then
+  echo "==> installing networkx (pip)"
+  python3 -m pip install --quiet --disable-pip-version-check networkx
+fi
+
+if [ ! -x node_modules/.bin/taplo ]; then
+  echo "==> installing @taplo/cli (npm)"
+  npm install --silent --no-audit --no-fund --no-save @taplo/cli@0.7.0 >/dev/null
+fi
+
+export NORDGOV_REQUIRE_TOOLS=1
+echo "==> cargo test"
+cargo test --locked "$@"

@@ -1,0 +1,8 @@
+//! CLI tests through the real `nordgov` binary, in one test binary (one link, shared helpers).
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
+
+mod bad_input;
+mod common;
+mod diagnostics;
+mod models;
+mod schema;

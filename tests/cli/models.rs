@@ -1,0 +1,66 @@
+//! The example model and synthetic models: they validate, synth is deterministic, and the
+//! printer round-trips.
+
+use crate::common::{nordgov, render, root};
+
+#[test]
+fn the_example_model_is_valid_without_warnings() {
+    let (exit, out) = render(
+        nordgov().current_dir(root()).args(["validate", "examples/models/dk-excerpt", "--deny", "warnings"]),
+        None,
+    );
+    assert_eq!(exit, 0, "{out}");
+    assert!(out.contains("1 model valid"), "{out}");
+}
+
+#[test]
+fn country_codes_resolve_under_models_dir() {
+    let (exit, out) =
+        render(nordgov().current_dir(root()).args(["--models", "examples/models", "validate", "dk-excerpt"]), None);
+    assert_eq!(exit, 0, "{out}");
+}
+
+#[test]
+fn synth_writes_a_valid_deterministic_model_and_never_overwrites() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    for dir in [&a, &b] {
+        let out = nordgov().args(["synth", "--actors", "2000", "--seed", "7", "-o"]).arg(dir).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let (exit, out) = render(nordgov().arg("validate").arg(&a).args(["--deny", "warnings"]), Some(tmp.path()));
+    assert_eq!(exit, 0, "{out}");
+    let mut names: Vec<_> = std::fs::read_dir(&a).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    for n in &names {
+        assert_eq!(std::fs::read(a.join(n)).unwrap(), std::fs::read(b.join(n)).unwrap(), "{n:?} differs between runs");
+    }
+    let before = std::fs::read(a.join("actors.toml")).unwrap();
+    let out = nordgov().args(["synth", "--actors", "100", "-o"]).arg(&a).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(a.join("actors.toml")).unwrap(), before, "synth overwrote a model");
+}
+
+#[test]
+fn printed_models_load_back_equal() {
+    for (n, seed) in [(30, 1), (500, 2), (3000, 3)] {
+        let country = nordgov::synth::generate(n, seed);
+        let files = nordgov::print::files(&country);
+        let pairs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+        let (loaded, diags, _) = nordgov::load::load_str("synthetic", &pairs);
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(loaded.as_ref(), Some(&country), "round trip of {n} actors");
+    }
+}
+
+#[test]
+fn file_order_does_not_change_the_model() {
+    let country = nordgov::synth::generate(400, 9);
+    let files = nordgov::print::files(&country);
+    let mut pairs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let (a, _, _) = nordgov::load::load_str("x", &pairs);
+    pairs.reverse();
+    let (b, _, _) = nordgov::load::load_str("x", &pairs);
+    assert_eq!(a, b);
+}

@@ -22,6 +22,6 @@ fn main() {
     println!("{}: {} actors, {} role entries", today.code, today.actors.len(), today.roles.len());
     for entry in &today.roles {
         let holders: Vec<String> = entry.holders.iter().map(|h| h.actor.to_string()).collect();
-        println!("{:>9} x {:<12} {}", entry.level.key(), entry.role.key(), holders.join(", "));
+        println!("{:>9} x {:<12} {}", entry.level, entry.role, holders.join(", "));
     }
 }

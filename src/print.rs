@@ -14,60 +14,68 @@ use crate::model::*;
 pub const SCHEMA_LINE: &str = "#:schema ../nordgov.schema.json";
 
 /// The model as files: `(file name, text)` pairs, one file per part of the model.
+///
+/// Each array item is serialised on its own and the pieces joined: the TOML serialiser copies
+/// its whole buffer when it finishes a table, which made printing a 100k-actor model quadratic.
 pub fn files(c: &Country) -> Vec<(String, String)> {
-    let mut parts: Vec<(&str, RawFile)> = Vec::new();
-    parts.push((
-        "country.toml",
-        RawFile {
-            country: Some(Sp::new(country(c))),
-            levels: c.levels.values().map(|l| (Sp::new(l.level.key().to_string()), Sp::new(level(l)))).collect(),
-            documents: c.documents.values().map(|d| (Sp::new(d.id.clone()), Sp::new(document(d)))).collect(),
-            ..Default::default()
-        },
-    ));
-    parts.push((
-        "actors.toml",
-        RawFile { actor: c.actors.values().map(|a| Sp::new(actor(a))).collect(), ..Default::default() },
-    ));
-    parts.push((
-        "relations.toml",
-        RawFile { relation: c.relations.iter().map(|r| Sp::new(relation(r))).collect(), ..Default::default() },
-    ));
-    parts.push((
-        "roles.toml",
-        RawFile { role: c.roles.iter().map(|r| Sp::new(role(r))).collect(), ..Default::default() },
-    ));
-    parts.push((
-        "steering.toml",
-        RawFile {
-            strategy: c.strategies.iter().map(|s| Sp::new(strategy(s))).collect(),
-            steering: c.steering.iter().map(|s| Sp::new(steering(s))).collect(),
-            ..Default::default()
-        },
-    ));
-    parts.push((
-        "resources.toml",
-        RawFile {
-            resource: c.resources.iter().map(|r| Sp::new(resource(r))).collect(),
-            exchange_rate: c.exchange_rates.iter().map(|r| Sp::new(rate(r))).collect(),
-            ..Default::default()
-        },
-    ));
-    parts.push((
-        "findings.toml",
-        RawFile {
-            experience: c.experiences.iter().map(|e| Sp::new(experience(e))).collect(),
-            finding: c.findings.iter().map(|f| Sp::new(finding(f))).collect(),
-            ..Default::default()
-        },
-    ));
+    let header = RawFile {
+        country: Some(Sp::new(country(c))),
+        levels: c.levels.values().map(|l| (Sp::new(l.level.key().to_string()), Sp::new(level(l)))).collect(),
+        documents: c.documents.values().map(|d| (Sp::new(d.id.clone()), Sp::new(document(d)))).collect(),
+        ..Default::default()
+    };
+    let parts: Vec<(&str, Vec<RawFile>)> = vec![
+        ("country.toml", vec![header]),
+        ("actors.toml", each(c.actors.values(), |a| RawFile { actor: vec![Sp::new(actor(a))], ..Default::default() })),
+        (
+            "relations.toml",
+            each(c.relations.iter(), |r| RawFile { relation: vec![Sp::new(relation(r))], ..Default::default() }),
+        ),
+        ("roles.toml", each(c.roles.iter(), |r| RawFile { role: vec![Sp::new(role(r))], ..Default::default() })),
+        (
+            "steering.toml",
+            each(c.strategies.iter(), |s| RawFile { strategy: vec![Sp::new(strategy(s))], ..Default::default() })
+                .into_iter()
+                .chain(each(c.steering.iter(), |s| RawFile {
+                    steering: vec![Sp::new(steering(s))],
+                    ..Default::default()
+                }))
+                .collect(),
+        ),
+        (
+            "resources.toml",
+            each(c.resources.iter(), |r| RawFile { resource: vec![Sp::new(resource(r))], ..Default::default() })
+                .into_iter()
+                .chain(each(c.exchange_rates.iter(), |r| RawFile {
+                    exchange_rate: vec![Sp::new(rate(r))],
+                    ..Default::default()
+                }))
+                .collect(),
+        ),
+        (
+            "findings.toml",
+            each(c.experiences.iter(), |e| RawFile { experience: vec![Sp::new(experience(e))], ..Default::default() })
+                .into_iter()
+                .chain(each(c.findings.iter(), |f| RawFile {
+                    finding: vec![Sp::new(finding(f))],
+                    ..Default::default()
+                }))
+                .collect(),
+        ),
+    ];
     parts
         .into_iter()
-        .filter(|(_, raw)| !is_empty(raw))
-        .map(|(name, raw)| {
-            (name.to_string(), format!("{SCHEMA_LINE}\n\n{}", toml::to_string(&raw).unwrap_or_default()))
+        .filter(|(_, chunks)| chunks.iter().any(|c| !is_empty(c)))
+        .map(|(name, chunks)| {
+            let body: Vec<String> = chunks.iter().map(|c| toml::to_string(c).unwrap_or_default()).collect();
+            (name.to_string(), format!("{SCHEMA_LINE}\n\n{}", body.join("\n")))
         })
         .collect()
+}
+
+/// One single-item file per element, to be serialised separately.
+fn each<T>(items: impl Iterator<Item = T>, wrap: impl Fn(T) -> RawFile) -> Vec<RawFile> {
+    items.map(wrap).collect()
 }
 
 fn is_empty(r: &RawFile) -> bool {

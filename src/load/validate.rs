@@ -10,7 +10,7 @@
 //! Every pass reports all it finds; a [`Country`] is returned only when no error was found, so a
 //! broken model never reaches a later stage half-read.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
@@ -62,16 +62,17 @@ struct Validator {
     errors: usize,
     have_country: bool,
     documents: BTreeSet<String>,
-    /// Actor id -> where it is defined.
-    actor_ids: BTreeMap<String, Origin>,
+    /// Actor id -> where it is defined. The lookup tables are hash maps: nothing is output in
+    /// their order (suggestions break ties by name, diagnostics are sorted).
+    actor_ids: HashMap<String, Origin>,
     /// Lowercased abbreviation -> actor id, so `DIGST` can suggest `digst`.
-    abbreviations: BTreeMap<String, String>,
+    abbreviations: HashMap<String, String>,
     levels: BTreeMap<Level, bool>,
     level_origin: BTreeMap<Level, Origin>,
     /// Where each actor id appears, for the hierarchy pass.
-    actor_spans: BTreeMap<ActorId, Origin>,
+    actor_spans: HashMap<ActorId, Origin>,
     /// Where each explicit relation was stated, keyed by (from, type, to).
-    relation_spans: BTreeMap<(ActorId, RelationType, ActorId), Origin>,
+    relation_spans: HashMap<(ActorId, RelationType, ActorId), Origin>,
 }
 
 impl Validator {
@@ -856,7 +857,7 @@ impl Validator {
     // ---- pass 4: coverage -------------------------------------------------------------------
 
     fn coverage(&mut self, c: &Country) {
-        let mut used: BTreeSet<&ActorId> = BTreeSet::new();
+        let mut used: HashSet<&ActorId> = HashSet::new();
         for (from, _, to) in c.edges() {
             used.insert(from);
             used.insert(to);
@@ -886,14 +887,20 @@ impl Validator {
                 }
             }
         }
-        for (key, edge) in &self.relation_spans {
-            let (from, kind, to) = key;
-            if c.actors.get(from).and_then(|a| a.parent.as_ref()).is_some_and(|p| &p.id == to && p.relation == *kind) {
+        // Walk the sorted relations, not the hash map, so the order is stable.
+        for r in &c.relations {
+            let repeats_parent = c
+                .actors
+                .get(&r.from)
+                .and_then(|a| a.parent.as_ref())
+                .is_some_and(|p| p.id == r.to && p.relation == r.kind);
+            let stated = self.relation_spans.get(&(r.from.clone(), r.kind, r.to.clone()));
+            if let (true, Some((f, span))) = (repeats_parent, stated) {
                 let d = Diagnostic::new(
                     Code::W0406,
-                    format!("relation `{from} {kind} {to}` repeats the actor's parent link"),
+                    format!("relation `{} {} {}` repeats the actor's parent link", r.from, r.kind, r.to),
                 )
-                .at(edge.0, edge.1.clone(), "already stated by `parent`");
+                .at(*f, span.clone(), "already stated by `parent`");
                 self.diags.push(d);
             }
         }

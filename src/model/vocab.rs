@@ -46,7 +46,7 @@ macro_rules! vocabulary {
             fn describe(self) -> &'static str { match self { $(Self::$variant => $desc,)+ } }
         }
         impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.write_str(self.key()) }
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.pad(self.key()) }
         }
     };
 }

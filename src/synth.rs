@@ -64,24 +64,7 @@ fn empty_country() -> Country {
             kind: DocumentKind::Background,
         },
     );
-    Country {
-        code: "xa".to_string(),
-        name,
-        languages: vec![Lang::En],
-        population: None,
-        provenance: Provenance::default(),
-        levels: BTreeMap::new(),
-        documents,
-        actors: BTreeMap::new(),
-        relations: Vec::new(),
-        roles: Vec::new(),
-        strategies: Vec::new(),
-        steering: Vec::new(),
-        resources: Vec::new(),
-        exchange_rates: Vec::new(),
-        experiences: Vec::new(),
-        findings: Vec::new(),
-    }
+    Country { code: "xa".to_string(), name, languages: vec![Lang::En], documents, ..Default::default() }
 }
 
 struct Gen {

@@ -55,19 +55,23 @@ pub fn human(out: &mut dyn WriteColor, db: &SourceDb, diagnostics: &[Diagnostic]
             Severity::Warning => cs::Diagnostic::warning(),
         }
         .with_code(d.code.as_str())
-        .with_message(d.message.clone());
-        // A label on a very long line would print the whole line; say where instead.
-        if let Some(l) = d.primary().filter(|l| line_len(db, l.file, l.span.start) > MAX_SHOWN_LINE) {
-            let (line, col) = db.line_col(l.file, l.span.start);
-            let name = db.get(l.file).map_or("", |f| f.name.as_str());
-            cd = cd.with_message(format!("{} (at {name}:{line}:{col}; the line is too long to show)", d.message));
-            cd = cd.with_notes(
-                d.hints
-                    .iter()
-                    .map(|h| format!("help: {h}"))
-                    .chain([format!("see `nordgov explain {}`", d.code)])
-                    .collect(),
-            );
+        .with_message(printable(&d.message));
+        let mut notes: Vec<String> = d.hints.iter().map(|h| format!("help: {}", printable(h))).collect();
+        notes.push(format!("see `nordgov explain {}`", d.code));
+        // A line that is very long, or holds control or bidirectional-override characters, is
+        // not printed: it would flood the terminal or let a hostile file drive it. Say where.
+        if let Some(why) = d.labels.iter().find_map(|l| unshowable(db, l.file, l.span.start)) {
+            let at: Vec<String> = d
+                .labels
+                .iter()
+                .map(|l| {
+                    let (line, col) = db.line_col(l.file, l.span.start);
+                    let name = db.get(l.file).map_or("", |f| f.name.as_str());
+                    format!("{}:{line}:{col}", printable(name))
+                })
+                .collect();
+            cd = cd.with_message(format!("{} (at {}; {why})", printable(&d.message), at.join(", ")));
+            cd = cd.with_notes(notes);
             term::emit_to_write_style(out, &config, &files, &cd).map_err(std::io::Error::other)?;
             continue;
         }
@@ -76,12 +80,10 @@ pub fn human(out: &mut dyn WriteColor, db: &SourceDb, diagnostics: &[Diagnostic]
                 .iter()
                 .map(|l| {
                     let style = if l.primary { cs::LabelStyle::Primary } else { cs::LabelStyle::Secondary };
-                    cs::Label::new(style, l.file, l.span.clone()).with_message(l.message.clone())
+                    cs::Label::new(style, l.file, l.span.clone()).with_message(printable(&l.message))
                 })
                 .collect(),
         );
-        let mut notes: Vec<String> = d.hints.iter().map(|h| format!("help: {h}")).collect();
-        notes.push(format!("see `nordgov explain {}`", d.code));
         cd = cd.with_notes(notes);
         term::emit_to_write_style(out, &config, &files, &cd).map_err(std::io::Error::other)?;
     }
@@ -95,13 +97,43 @@ pub fn human(out: &mut dyn WriteColor, db: &SourceDb, diagnostics: &[Diagnostic]
 /// Lines longer than this (in bytes) are not printed under a diagnostic.
 const MAX_SHOWN_LINE: usize = 1000;
 
-/// The length in bytes of the line containing `offset`.
-fn line_len(db: &SourceDb, file: FileId, offset: usize) -> usize {
-    let Some(text) = db.get(file).map(|f| f.text.as_bytes()) else { return 0 };
+/// Why the line containing `offset` must not be printed, if it must not.
+fn unshowable(db: &SourceDb, file: FileId, offset: usize) -> Option<&'static str> {
+    let text = db.get(file)?.text.as_str();
     let offset = offset.min(text.len());
-    let start = text.get(..offset).and_then(|b| b.iter().rposition(|&c| c == b'\n')).map_or(0, |i| i + 1);
-    let end = text.get(offset..).and_then(|b| b.iter().position(|&c| c == b'\n')).map_or(text.len(), |i| offset + i);
-    end - start
+    let start = text.as_bytes().get(..offset).and_then(|b| b.iter().rposition(|&c| c == b'\n')).map_or(0, |i| i + 1);
+    let end = text
+        .as_bytes()
+        .get(offset..)
+        .and_then(|b| b.iter().position(|&c| c == b'\n'))
+        .map_or(text.len(), |i| offset + i);
+    let line = text.get(start..end).unwrap_or("");
+    if line.len() > MAX_SHOWN_LINE {
+        Some("the line is too long to show")
+    } else if line.chars().any(is_unsafe_char) {
+        Some("the line holds control characters and is not shown")
+    } else {
+        None
+    }
+}
+
+/// Characters that must not reach a terminal raw: C0/C1 controls (but tab) and the Unicode
+/// bidirectional overrides and isolates, which can make a line read differently than it is.
+fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\r') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with unsafe characters written as escapes (`\u{1b}`), for messages that quote input.
+pub fn printable(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if is_unsafe_char(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn plural(n: usize) -> &'static str {

@@ -140,7 +140,8 @@ impl SourceDb {
 
     /// Adds a file and returns its id.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
-        self.files.push(SourceFile { name: name.into(), text: text.into() });
+        // File names reach terminals too: escape control characters in them.
+        self.files.push(SourceFile { name: emit::printable(&name.into()), text: text.into() });
         self.files.len() - 1
     }
 

@@ -86,24 +86,7 @@ impl Validator {
     // ---- pass 1: declarations -------------------------------------------------------------
 
     fn declarations(&mut self, model: &str, files: &[ParsedFile]) -> Country {
-        let mut country = Country {
-            code: String::new(),
-            name: Names::default(),
-            languages: Vec::new(),
-            population: None,
-            provenance: Provenance::default(),
-            levels: BTreeMap::new(),
-            documents: BTreeMap::new(),
-            actors: BTreeMap::new(),
-            relations: Vec::new(),
-            roles: Vec::new(),
-            strategies: Vec::new(),
-            steering: Vec::new(),
-            resources: Vec::new(),
-            exchange_rates: Vec::new(),
-            experiences: Vec::new(),
-            findings: Vec::new(),
-        };
+        let mut country = Country::default();
         let mut country_origin: Option<Origin> = None;
         let mut doc_origin: BTreeMap<String, Origin> = BTreeMap::new();
         for f in files {

@@ -470,8 +470,9 @@ pub struct Finding {
     pub provenance: Provenance,
 }
 
-/// A validated country model.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A validated country model. `Country::default()` is the empty model that validation and the
+/// synthetic generator fill in.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Country {
     /// Lowercase code (ISO 3166-1 alpha-2 for real countries): `dk`, `se`, `fi`, `no`.
     pub code: String,

@@ -100,3 +100,17 @@ fn usage_errors_exit_2() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("[E0503]"), "{err}");
 }
+
+/// A hostile file cannot drive the terminal: control characters and bidirectional overrides in
+/// the input never reach stderr raw, neither in the quoted source line nor in messages.
+#[test]
+fn terminal_escapes_never_reach_the_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let body = "# \u{1b}[31mred\u{1b}[0m \u{202e}reversed\n[[relation]]\nfrom = \"\u{1b}]0;pwned\u{7}\"\ntype = \"advises\"\nto = \"digst\"\n";
+    model_with(tmp.path(), "hostile.toml", body.as_bytes());
+    let out = nordgov().arg("validate").arg(tmp.path()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}') && !err.contains('\u{202e}'), "{err:?}");
+    assert!(err.contains("[E0101]") || err.contains("[E0201]"), "{err}");
+}

@@ -14,16 +14,20 @@
 //!    every reference, structure and coverage problem at once.
 //! 4. [`model`]: the typed model every later stage reads; [`model::Country::as_of`] gives the
 //!    model on a date.
-//! 5. [`print`]: a country back to model files; [`synth`] builds synthetic countries.
-//! 6. [`diagnostic::emit`]: diagnostics for people or as JSON.
+//! 5. [`analysis`]: views computed from a country (the role matrix, steering tables).
+//! 6. [`render`]: views to text, one module per format.
+//! 7. [`print`]: a country back to model files; [`synth`] builds synthetic countries.
+//! 8. [`diagnostic::emit`]: diagnostics for people or as JSON.
 //!
 //! [`load::load`] chains steps 2 and 3; `examples/pipeline.rs` chains them all.
 
+pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
 pub mod load;
 pub mod model;
 pub mod print;
+pub mod render;
 pub mod schema;
 pub mod synth;
 pub mod workspace;

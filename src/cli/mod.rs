@@ -5,6 +5,7 @@
 //! diagnostics go to stderr.
 
 mod explain;
+mod matrix;
 mod output;
 mod schema;
 mod synth;
@@ -31,6 +32,17 @@ pub enum Exit {
     Failure = 2,
 }
 
+impl Exit {
+    /// The more severe of two exit codes.
+    fn max_with(self, other: Exit) -> Exit {
+        if (self as u8) >= (other as u8) {
+            self
+        } else {
+            other
+        }
+    }
+}
+
 impl From<Exit> for ExitCode {
     fn from(e: Exit) -> Self {
         ExitCode::from(e as u8)
@@ -41,6 +53,8 @@ const EXAMPLES: &str = "Examples:
   nordgov validate                      check every model under models/
   nordgov validate models/dk --deny warnings
   nordgov validate --format json my-models/no
+  nordgov matrix                        role matrices of every bundled country
+  nordgov matrix no --as-of 2017-06-01 --kind operational --detail
   nordgov explain E0201                 what an error code means and how to fix it
   nordgov schema -o models/nordgov.schema.json
   nordgov synth --actors 10000 --seed 1 -o /tmp/synthetic";
@@ -85,6 +99,8 @@ pub enum Color {
 pub enum Command {
     /// Check models and report every problem with file:line:col.
     Validate(validate::Args),
+    /// The report's tables from a model: role matrix, strategic and operational steering.
+    Matrix(matrix::Args),
     /// Print the JSON Schema of the model format (for editor completion).
     Schema(schema::Args),
     /// Explain a diagnostic code: what it means, why, an example and the fix.
@@ -116,9 +132,36 @@ pub fn main() -> ExitCode {
 pub fn run(cli: &Cli) -> Exit {
     match &cli.command {
         Command::Validate(a) => validate::run(cli, a),
+        Command::Matrix(a) => matrix::run(cli, a),
         Command::Schema(a) => schema::run(cli, a),
         Command::Explain(a) => explain::run(a),
         Command::Synth(a) => synth::run(cli, a),
+    }
+}
+
+/// Reads the model a command names (a country code under --models, or a path), prints its
+/// diagnostics, and returns it as of `as_of` if given; on failure returns the exit code.
+fn read_country(cli: &Cli, arg: &str, as_of: Option<chrono::NaiveDate>) -> Result<crate::model::Country, Exit> {
+    let mut db = SourceDb::new();
+    let dir = match crate::workspace::resolve(arg, &cli.models) {
+        Ok(d) => d,
+        Err(d) => {
+            report(cli, &db, &[d]);
+            return Err(Exit::Failure);
+        }
+    };
+    let (country, diags) = crate::workspace::load_model(&dir, &mut db, &cli.limits());
+    let errors: Vec<Diagnostic> =
+        diags.into_iter().filter(|d| d.severity() == crate::diagnostic::Severity::Error).collect();
+    match country {
+        Some(c) if errors.is_empty() => Ok(match as_of {
+            Some(date) => c.as_of(date),
+            None => c,
+        }),
+        _ => {
+            report(cli, &db, &errors);
+            Err(exit_for(&errors, false).max_with(Exit::Findings))
+        }
     }
 }
 

@@ -35,6 +35,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Also check each model as it stood on this date (YYYY-MM-DD): a role cell left empty on
+    /// that date is reported.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 /// Runs the command.
@@ -61,6 +65,9 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     for m in &models {
         let (country, d) = workspace::load_model(m, &mut db, &limits);
         diags.extend(d);
+        if let (Some(c), Some(date)) = (&country, args.as_of) {
+            diags.extend(crate::load::check_as_of(&m.name, &c.as_of(date), date));
+        }
         valid += usize::from(country.is_some());
     }
     sort(&mut diags);

@@ -887,27 +887,33 @@ impl Validator {
                 self.diags.push(d);
             }
         }
-        for (level, present) in self.levels.clone() {
-            if !present {
-                continue;
-            }
-            for role in Role::ALL {
-                let filled = c.roles.iter().any(|r| {
-                    r.level == level && r.role == *role && r.sector == Sector::General && !r.holders.is_empty()
-                });
-                if !filled {
-                    if let Some((f, s)) = self.level_origin.get(&level) {
-                        let (f, s) = (*f, s.clone());
-                        self.push(
-                            Diagnostic::new(Code::W0402, format!("role cell {level} x {role} is empty"))
-                                .at(f, s, "this level has no holder for the role")
-                                .hint(format!("add [[role]] with level = \"{level}\", role = \"{role}\" and the actors that hold it")),
-                        );
-                    }
-                }
+        for (level, role) in c.empty_role_cells() {
+            if let Some((f, s)) = self.level_origin.get(&level) {
+                let (f, s) = (*f, s.clone());
+                self.push(
+                    Diagnostic::new(Code::W0402, format!("role cell {level} x {role} is empty"))
+                        .at(f, s, "this level has no holder for the role")
+                        .hint(format!(
+                            "add [[role]] with level = \"{level}\", role = \"{role}\" and the actors that hold it"
+                        )),
+                );
             }
         }
     }
+}
+
+/// Checks the model as it stood on `date` (`c` is already the dated view): a role cell left
+/// empty on that date is a gap in the dating (an actor ended with no successor entered), reported
+/// as W0402 for the model named `model`.
+pub fn check_as_of(model: &str, c: &Country, date: NaiveDate) -> Vec<Diagnostic> {
+    c.empty_role_cells()
+        .into_iter()
+        .map(|(level, role)| {
+            Diagnostic::new(Code::W0402, format!("role cell {level} x {role} of `{model}` is empty on {date}"))
+                .with_path(model.to_string())
+                .hint("an actor that held the cell ended without a successor entry; add a dated [[role]] entry")
+        })
+        .collect()
 }
 
 /// The first line of a table's span, so a label underlines the header, not the whole table.

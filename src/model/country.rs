@@ -529,6 +529,21 @@ impl Country {
             .chain(self.relations.iter().map(|r| (&r.from, r.kind, &r.to)))
     }
 
+    /// The general role-matrix cells (of levels the country has) that no statement fills.
+    pub fn empty_role_cells(&self) -> Vec<(Level, Role)> {
+        Level::ALL
+            .iter()
+            .filter(|l| self.has_level(**l))
+            .flat_map(|&level| Role::ALL.iter().map(move |&role| (level, role)))
+            .filter(|&(level, role)| {
+                !self
+                    .roles
+                    .iter()
+                    .any(|r| r.level == level && r.role == role && r.sector == Sector::General && !r.holders.is_empty())
+            })
+            .collect()
+    }
+
     /// The native languages followed by English, for name fallbacks.
     pub fn natives(&self) -> &[Lang] {
         &self.languages

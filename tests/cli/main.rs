@@ -4,5 +4,6 @@
 mod bad_input;
 mod common;
 mod diagnostics;
+mod matrices;
 mod models;
 mod schema;

@@ -64,3 +64,31 @@ fn file_order_does_not_change_the_model() {
     let (b, _, _) = nordgov::load::load_str("x", &pairs);
     assert_eq!(a, b);
 }
+
+/// `validate --as-of` reports a role cell that the dating leaves empty on that date.
+#[test]
+fn validate_as_of_reports_cells_left_empty_by_dates() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::copy(root().join("tests/fixtures/invalid/W0402_empty_role_cell/base.toml"), tmp.path().join("base.toml"))
+        .unwrap();
+    std::fs::write(
+        tmp.path().join("dated.toml"),
+        "[[role]]\nlevel = \"national\"\nrole = \"operation\"\nactors = [\"digst\"]\nvalid_to = 2015\nsource = \"nordic2017:2351\"\nconfidence = \"high\"\n",
+    )
+    .unwrap();
+    let (exit, out) = render(nordgov().arg("validate").arg(tmp.path()).args(["--deny", "warnings"]), Some(tmp.path()));
+    assert_eq!(exit, 0, "{out}");
+    let (exit, out) = render(
+        nordgov().arg("validate").arg(tmp.path()).args(["--deny", "warnings", "--as-of", "2016-01-01"]),
+        Some(tmp.path()),
+    );
+    assert_eq!(exit, 1, "{out}");
+    crate::snapshot!("validate_as_of_gap", out);
+    for date in ["2017-06-01", "2020-12-31"] {
+        let (exit, out) = render(
+            nordgov().current_dir(root()).args(["validate", "models", "--deny", "warnings", "--as-of", date]),
+            None,
+        );
+        assert_eq!(exit, 0, "{date}: {out}");
+    }
+}

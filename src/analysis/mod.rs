@@ -1,0 +1,4 @@
+//! Analysis: views computed from a validated [`Country`](crate::model::Country), which the
+//! renderers read. Each view is plain data, serialisable, and deterministic for a given model.
+
+pub mod matrix;

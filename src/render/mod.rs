@@ -1,0 +1,3 @@
+//! Rendering: view types to text, one module per output format.
+
+pub mod table;

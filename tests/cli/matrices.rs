@@ -1,0 +1,133 @@
+//! The bundled countries' tables as nordgov prints them: golden snapshots reviewed against the
+//! report, and counts that fail when an edit drops facts.
+
+use std::collections::BTreeMap;
+
+use crate::common::{nordgov, render, root};
+use crate::snapshot;
+
+const COUNTRIES: [&str; 4] = ["dk", "fi", "no", "se"];
+
+fn matrix(args: &[&str]) -> String {
+    let (exit, out) =
+        render(nordgov().current_dir(root()).arg("matrix").args(args).args(["--width", "120", "--sources"]), None);
+    assert_eq!(exit, 0, "{out}");
+    out
+}
+
+#[test]
+fn role_matrices() {
+    for c in COUNTRIES {
+        snapshot!(format!("matrix_{c}_roles"), matrix(&[c, "--kind", "roles"]));
+    }
+}
+
+#[test]
+fn strategic_steering_tables() {
+    for c in COUNTRIES {
+        snapshot!(format!("matrix_{c}_strategic"), matrix(&[c, "--kind", "strategic"]));
+    }
+}
+
+#[test]
+fn operational_steering_matrices() {
+    for c in COUNTRIES {
+        snapshot!(format!("matrix_{c}_operational"), matrix(&[c, "--kind", "operational", "--detail"]));
+    }
+}
+
+/// Norway as the report saw it (2017) and after Difi became Digdir and Skate got its mandate.
+#[test]
+fn norway_as_of_two_dates() {
+    let before = matrix(&["no", "--kind", "roles", "--as-of", "2017-06-01"]);
+    let after = matrix(&["no", "--kind", "roles", "--as-of", "2020-12-31"]);
+    assert!(before.contains("Difi") && !before.contains("Digdir"), "{before}");
+    assert!(after.contains("Digdir") && !after.contains("Difi,"), "{after}");
+    snapshot!("matrix_no_roles_2017-06-01", before);
+    snapshot!("matrix_no_roles_2020-12-31", after);
+}
+
+/// Counts per country, computed from the loaded model.
+fn counts(code: &str) -> BTreeMap<&'static str, usize> {
+    let dir = nordgov::workspace::ModelDir { name: code.into(), path: root().join("models").join(code) };
+    let mut db = nordgov::diagnostic::SourceDb::new();
+    let (c, d) = nordgov::workspace::load_model(&dir, &mut db, &nordgov::load::Limits::default());
+    let c = c.unwrap_or_else(|| panic!("{code} does not load: {d:?}"));
+    let filled = |sector| {
+        c.roles
+            .iter()
+            .filter(|r| r.sector == sector && !r.holders.is_empty())
+            .map(|r| (r.level, r.role))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    };
+    let figures: usize =
+        c.resources.iter().map(|r| usize::from(r.fte.is_some()) + usize::from(r.budget.is_some())).sum();
+    BTreeMap::from([
+        ("actors", c.actors.len()),
+        ("relations", c.relations.len()),
+        ("parent links", c.actors.values().filter(|a| a.parent.is_some()).count()),
+        ("role entries", c.roles.len()),
+        ("role cells filled", filled(nordgov::model::Sector::General)),
+        ("strategy rows", c.strategies.len()),
+        ("steering slides", c.steering.len()),
+        ("steering cells", c.steering.iter().map(|s| s.cells.len()).sum()),
+        ("resource figures", figures),
+        ("exchange rates", c.exchange_rates.len()),
+        ("experiences", c.experiences.len()),
+        ("findings", c.findings.len()),
+    ])
+}
+
+/// models/README.md states the counts in a table; the models must still hold that many facts.
+#[test]
+fn counts_match_models_readme() {
+    let readme = std::fs::read_to_string(root().join("models/README.md")).unwrap();
+    let table: Vec<Vec<String>> = readme
+        .lines()
+        .skip_while(|l| !l.starts_with("| count |"))
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| l.trim_matches('|').split('|').map(|c| c.trim().to_string()).collect())
+        .collect();
+    let header = table.first().expect("models/README.md has a `| count | dk | ...` table");
+    assert_eq!(header.iter().skip(1).map(String::as_str).collect::<Vec<_>>(), COUNTRIES);
+    let computed: Vec<BTreeMap<&str, usize>> = COUNTRIES.iter().map(|c| counts(c)).collect();
+    let mut seen = 0;
+    for row in table.iter().skip(2) {
+        let name = row[0].as_str();
+        for (i, c) in COUNTRIES.iter().enumerate() {
+            let stated: usize =
+                row[i + 1].parse().unwrap_or_else(|_| panic!("{name}/{c}: `{}` is not a number", row[i + 1]));
+            let actual = *computed[i].get(name).unwrap_or_else(|| panic!("unknown count `{name}`"));
+            assert_eq!(actual, stated, "{c}: {name} is {actual}, models/README.md says {stated}");
+        }
+        seen += 1;
+    }
+    assert_eq!(seen, computed[0].len(), "models/README.md lists every count");
+}
+
+#[test]
+fn every_bundled_country_by_default_and_unknown_actor_suggests() {
+    let (exit, out) = render(nordgov().current_dir(root()).args(["matrix", "--width", "100"]), None);
+    assert_eq!(exit, 0, "{out}");
+    for c in COUNTRIES {
+        assert!(out.contains(&format!("Role matrix: {c} (general)")), "{out}");
+    }
+    let (exit, out) =
+        render(nordgov().current_dir(root()).args(["matrix", "dk", "--kind", "operational", "--actor", "dgst"]), None);
+    assert_eq!(exit, 2, "{out}");
+    assert!(out.contains("did you mean `digst`?"), "{out}");
+}
+
+/// Every line of a table fits the width it was asked for, and nothing is cut.
+#[test]
+fn tables_fit_80_and_200_columns() {
+    for width in ["80", "200"] {
+        let out =
+            nordgov().current_dir(root()).args(["matrix", "dk", "--kind", "roles", "--width", width]).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let w: usize = width.parse().unwrap();
+        assert!(text.lines().all(|l| l.chars().count() <= w), "{text}");
+        assert!(text.contains("KOMBIT (consulted only)") || text.contains("(consulted"), "{text}");
+    }
+}

@@ -139,6 +139,7 @@ fn country(c: &Country) -> RawCountry {
         code: s(c.code.clone()),
         name: names(&c.name),
         languages: c.languages.iter().map(|l| term(*l)).collect(),
+        reference_date: c.reference_date.map(date),
         population: c.population.as_ref().map(|p| {
             let (source, confidence, reconstructed, note) = prov(&p.provenance);
             Sp::new(RawFigure { value: p.value, date: p.date.map(date), source, confidence, reconstructed, note })

@@ -442,6 +442,10 @@ pub struct RawCountry {
     /// Native languages, primary first.
     #[schemars(schema_with = "langs_schema")]
     pub languages: Vec<SpStr>,
+    /// The date the model's undated facts describe (when the source mapped the country);
+    /// comparisons across countries look at each model on its reference date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_date: Option<Sp<DateValue>>,
     /// Population with its reference date and source.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub population: Option<Sp<RawFigure>>,

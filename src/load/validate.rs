@@ -205,6 +205,7 @@ impl Validator {
                     .hint("add languages = [\"da\"] (or sv, fi, nb)"),
             );
         }
+        country.reference_date = raw.reference_date.as_ref().and_then(|d| self.date(file, d));
         country.provenance = self.provenance(file, raw, raw.code.span());
         country.population = raw.population.as_ref().map(|p| {
             let raw_p = p.get();

@@ -480,6 +480,9 @@ pub struct Country {
     pub name: Names,
     /// The native languages, primary first.
     pub languages: Vec<Lang>,
+    /// The date the model's undated facts describe; cross-country commands look at the model on
+    /// this date unless told otherwise.
+    pub reference_date: Option<DateSpec>,
     /// The population, with its reference date and source.
     pub population: Option<Figure>,
     /// Where the country-level facts come from.

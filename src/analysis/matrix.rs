@@ -16,7 +16,7 @@ pub struct ActorRef {
 }
 
 impl ActorRef {
-    fn new(c: &Country, id: &ActorId, lang: Lang) -> Self {
+    pub(crate) fn new(c: &Country, id: &ActorId, lang: Lang) -> Self {
         let label = c.actor(id).map_or_else(|| id.to_string(), |a| a.label(lang, c.natives()));
         Self { id: id.clone(), label }
     }
@@ -34,7 +34,7 @@ pub struct CellProvenance {
 }
 
 impl CellProvenance {
-    fn add(&mut self, p: &Provenance, first: bool) {
+    pub(crate) fn add(&mut self, p: &Provenance, first: bool) {
         for s in &p.sources {
             if !self.sources.contains(s) {
                 self.sources.push(s.clone());
@@ -198,6 +198,8 @@ pub struct InstrumentRow {
 /// An operational steering slide as a role x instrument matrix.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OperationalMatrix {
+    /// Country code.
+    pub country: String,
     /// The key actor.
     pub actor: ActorRef,
     /// The sector.
@@ -245,6 +247,7 @@ pub fn operational(c: &Country, actor: Option<&ActorId>, sector: Option<Sector>,
             let mut provenance = CellProvenance::default();
             provenance.add(&s.provenance, true);
             OperationalMatrix {
+                country: c.code.clone(),
                 actor: ActorRef::new(c, &s.actor, lang),
                 sector: s.sector,
                 title: s.title.clone(),

@@ -1,4 +1,6 @@
 //! Analysis: views computed from a validated [`Country`](crate::model::Country), which the
 //! renderers read. Each view is plain data, serialisable, and deterministic for a given model.
 
+pub mod compare;
 pub mod matrix;
+pub mod resources;

@@ -6,10 +6,11 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use super::{output, read_country, Cli, Exit};
-use crate::analysis::matrix;
+use super::output::{self, TableFormat};
+use super::{read_country, Cli, Exit};
+use crate::analysis::{matrix, resources};
 use crate::model::{ActorId, Lang, Sector, Vocabulary};
-use crate::render::table;
+use crate::render::grid::{self, Grid, GridOptions};
 
 /// Which table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -20,13 +21,8 @@ pub enum Kind {
     Strategic,
     /// Per key actor: role x instrument, used or not.
     Operational,
-}
-
-/// Output format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// A text table wrapped to the terminal (or --width).
-    Table,
+    /// Every quantified actor: FTE and budget, budgets normalised to euro with the rate stated.
+    Resources,
 }
 
 /// Arguments of `nordgov matrix`.
@@ -52,8 +48,8 @@ pub struct Args {
     #[arg(long, value_parser = parse_lang, default_value = "en")]
     pub lang: Lang,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
     /// Show each used cell's description (operational).
     #[arg(long)]
     pub detail: bool,
@@ -72,17 +68,17 @@ fn parse_vocab<V: Vocabulary>(s: &str) -> Result<V, String> {
     V::from_key(s).ok_or_else(|| format!("expected one of: {}", V::keys().join(", ")))
 }
 
-fn parse_sector(s: &str) -> Result<Sector, String> {
+pub(super) fn parse_sector(s: &str) -> Result<Sector, String> {
     parse_vocab(s)
 }
 
-fn parse_lang(s: &str) -> Result<Lang, String> {
+pub(super) fn parse_lang(s: &str) -> Result<Lang, String> {
     parse_vocab(s)
 }
 
 /// The width to wrap to: --width, else $COLUMNS when stdout is a terminal, else 100.
-fn width(args: &Args) -> usize {
-    args.width
+pub(super) fn width(requested: Option<usize>) -> usize {
+    requested
         .or_else(|| {
             std::io::stdout()
                 .is_terminal()
@@ -103,18 +99,31 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         eprintln!("error: no models under {}", crate::workspace::display(&cli.models));
         return Exit::Failure;
     }
-    let mut parts = Vec::new();
+    let mut grids = Vec::new();
+    let mut json = Vec::new();
     for target in &targets {
-        match render_one(cli, args, target) {
-            Ok(text) => parts.push(text),
+        match tables(cli, args, target) {
+            Ok((g, j)) => {
+                grids.extend(g);
+                json.extend(j);
+            }
             Err(exit) => return exit,
         }
     }
-    output::write(args.output.as_deref(), &parts.join("\n"))
+    let kind = args.kind.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
+    let doc = serde_json::json!({ "kind": kind, "tables": json });
+    output::emit(
+        args.format,
+        &format!("nordgov matrix --kind {kind}"),
+        &grids,
+        &doc,
+        width(args.width),
+        args.output.as_deref(),
+    )
 }
 
-/// The requested tables of one country.
-fn render_one(cli: &Cli, args: &Args, target: &str) -> Result<String, Exit> {
+/// The requested tables of one country, as grids and as JSON views.
+fn tables(cli: &Cli, args: &Args, target: &str) -> Result<(Vec<Grid>, Vec<serde_json::Value>), Exit> {
     let country = read_country(cli, target, args.as_of)?;
     let actor = args.actor.as_ref().map(|a| ActorId(a.clone()));
     if let Some(a) = &actor {
@@ -127,19 +136,31 @@ fn render_one(cli: &Cli, args: &Args, target: &str) -> Result<String, Exit> {
             return Err(Exit::Failure);
         }
     }
-    let w = width(args);
+    let o = GridOptions { lang: args.lang, detail: args.detail, sources: args.sources };
     Ok(match args.kind {
         Kind::Roles => {
             let m = matrix::role_matrix(&country, args.sector.unwrap_or(Sector::General), args.lang);
-            table::layout(&table::role_matrix(&m, args.sources), w)
+            (vec![grid::role_matrix(&m, &o)], vec![json(&m)])
         }
         Kind::Strategic => {
-            table::layout(&table::strategic(&matrix::strategic(&country, args.sector, args.lang), args.sources), w)
+            let s = matrix::strategic(&country, args.sector, args.lang);
+            (vec![grid::strategic(&s, &o)], vec![json(&s)])
         }
-        Kind::Operational => matrix::operational(&country, actor.as_ref(), args.sector, args.lang)
-            .iter()
-            .map(|m| table::layout(&table::operational(m, args.detail, args.sources), w))
-            .collect::<Vec<_>>()
-            .join("\n"),
+        Kind::Operational => {
+            let ms = matrix::operational(&country, actor.as_ref(), args.sector, args.lang);
+            (ms.iter().map(|m| grid::operational(m, &o)).collect(), ms.iter().map(json).collect())
+        }
+        Kind::Resources => {
+            let mut t = resources::resources(&country, args.lang);
+            if let Some(a) = &actor {
+                t.rows.retain(|r| &r.actor.id == a);
+            }
+            (vec![grid::resources(&t, &o)], vec![json(&t)])
+        }
     })
+}
+
+/// A view as a JSON value (views are plain data; serialising them cannot fail).
+fn json<T: serde::Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }

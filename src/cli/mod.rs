@@ -4,6 +4,7 @@
 //! 2 usage or input/output error. Results go to stdout (or `-o FILE`, written atomically);
 //! diagnostics go to stderr.
 
+mod compare;
 mod explain;
 mod matrix;
 mod output;
@@ -55,6 +56,8 @@ const EXAMPLES: &str = "Examples:
   nordgov validate --format json my-models/no
   nordgov matrix                        role matrices of every bundled country
   nordgov matrix no --as-of 2017-06-01 --kind operational --detail
+  nordgov matrix dk --kind resources --format xlsx -o dk.xlsx
+  nordgov compare --kind profile        indicators and distances of every bundled country
   nordgov explain E0201                 what an error code means and how to fix it
   nordgov schema -o models/nordgov.schema.json
   nordgov synth --actors 10000 --seed 1 -o /tmp/synthetic";
@@ -99,8 +102,10 @@ pub enum Color {
 pub enum Command {
     /// Check models and report every problem with file:line:col.
     Validate(validate::Args),
-    /// The report's tables from a model: role matrix, strategic and operational steering.
+    /// The report's tables from a model: role matrix, strategic and operational steering, resources.
     Matrix(matrix::Args),
+    /// Countries side by side: role cells, central instruments, resources, profile and distances.
+    Compare(compare::Args),
     /// Print the JSON Schema of the model format (for editor completion).
     Schema(schema::Args),
     /// Explain a diagnostic code: what it means, why, an example and the fix.
@@ -133,6 +138,7 @@ pub fn run(cli: &Cli) -> Exit {
     match &cli.command {
         Command::Validate(a) => validate::run(cli, a),
         Command::Matrix(a) => matrix::run(cli, a),
+        Command::Compare(a) => compare::run(cli, a),
         Command::Schema(a) => schema::run(cli, a),
         Command::Explain(a) => explain::run(a),
         Command::Synth(a) => synth::run(cli, a),

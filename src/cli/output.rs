@@ -1,16 +1,73 @@
-//! Writing command results: to stdout, or atomically to a file named with `-o`.
+//! Writing command results: to stdout, or atomically to a file named with `-o`; and the
+//! tabular formats every table-producing command offers.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
+use clap::ValueEnum;
+
 use super::Exit;
+use crate::render::{csv, grid::Grid, html, md, table, xlsx};
 use crate::workspace;
+
+/// The formats of table-producing commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    /// A text table wrapped to the terminal (or --width).
+    Table,
+    /// GitHub-flavoured Markdown.
+    Md,
+    /// CSV (RFC 4180; formula-like cells neutralised).
+    Csv,
+    /// JSON: the views themselves, documented in README.md.
+    Json,
+    /// An Excel workbook: one sheet per country (needs -o FILE or a non-terminal stdout).
+    Xlsx,
+    /// A standalone HTML page.
+    Html,
+}
+
+/// Renders `grids` (or, for JSON, `json`) in `format` and writes the result.
+pub fn emit(
+    format: TableFormat,
+    title: &str,
+    grids: &[Grid],
+    json: &serde_json::Value,
+    width: usize,
+    to: Option<&Path>,
+) -> Exit {
+    match format {
+        TableFormat::Table => write(to, &grids.iter().map(|g| table::layout(g, width)).collect::<Vec<_>>().join("\n")),
+        TableFormat::Md => write(to, &md::render(grids)),
+        TableFormat::Csv => write(to, &csv::render(grids)),
+        TableFormat::Html => write(to, &html::render(title, grids)),
+        TableFormat::Json => write(to, &(serde_json::to_string_pretty(json).unwrap_or_default() + "\n")),
+        TableFormat::Xlsx => {
+            if to.is_none() && std::io::stdout().is_terminal() {
+                eprintln!("error: xlsx is binary; write it to a file with -o FILE.xlsx");
+                return Exit::Failure;
+            }
+            match xlsx::render(grids) {
+                Ok(bytes) => write_bytes(to, &bytes),
+                Err(e) => {
+                    eprintln!("error: cannot build the workbook: {e}");
+                    Exit::Failure
+                }
+            }
+        }
+    }
+}
 
 /// Writes `text` to `target` (a path, or stdout for `None` or `-`). A closed pipe on stdout
 /// (`nordgov ... | head`) is not an error.
 pub fn write(target: Option<&Path>, text: &str) -> Exit {
+    write_bytes(target, text.as_bytes())
+}
+
+/// Writes bytes to `target` (a path, written atomically, or stdout).
+pub fn write_bytes(target: Option<&Path>, bytes: &[u8]) -> Exit {
     match target {
-        Some(p) if p != Path::new("-") => match workspace::write_atomic(p, text.as_bytes()) {
+        Some(p) if p != Path::new("-") => match workspace::write_atomic(p, bytes) {
             Ok(()) => Exit::Success,
             Err(e) => {
                 eprintln!("error: cannot write `{}`: {e}", workspace::display(p));
@@ -19,7 +76,7 @@ pub fn write(target: Option<&Path>, text: &str) -> Exit {
         },
         _ => {
             let mut out = std::io::stdout().lock();
-            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+            match out.write_all(bytes).and_then(|()| out.flush()) {
                 Ok(()) => Exit::Success,
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Success,
                 Err(e) => {

@@ -7,7 +7,9 @@
 //! stable key), so anything rendered from a model is deterministic.
 
 mod country;
+mod labels;
 mod vocab;
 
 pub use country::*;
+pub use labels::Labelled;
 pub use vocab::*;

@@ -1,3 +1,9 @@
-//! Rendering: view types to text, one module per output format.
+//! Rendering: view types to output, one module per format. Tabular formats render
+//! [`grid::Grid`]s, which [`grid`] builds from the views; JSON serialises the views themselves.
 
+pub mod csv;
+pub mod grid;
+pub mod html;
+pub mod md;
 pub mod table;
+pub mod xlsx;

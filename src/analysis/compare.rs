@@ -1,0 +1,361 @@
+//! Cross-country comparison: role cells side by side, the central unit's instruments, central
+//! resources per inhabitant and municipality, and a profile of indicators with pairwise
+//! distances.
+//!
+//! # The profile
+//!
+//! Every indicator is computed from the models (on each model's reference date unless `--as-of`
+//! is given), never typed in:
+//!
+//! | indicator | definition |
+//! |---|---|
+//! | `actors_<level>` | number of actors at the level |
+//! | `central_cell_share` | share of the filled general role cells that a central actor holds |
+//! | `centre_strongest_<role>` | strongest instrument (1 strongest ... 5 softest) the central actors use in the role on their operational steering slides; 6 when they use none |
+//! | `strong_share` | share of all used operational steering cells (every slide, general sector) using instrument 1 or 2 |
+//! | `soft_share` | the same for instruments 4 and 5 |
+//! | `central_fte_per_million` | central FTE (see below) per million inhabitants |
+//!
+//! Central FTE and budget: for each central actor, the FTE figure (or budget, in euro) of its
+//! latest year (the first stated on a tie), summed over the central actors.
+//!
+//! Distance between two countries: each indicator is scaled to 0..1 over the compared countries
+//! (min-max; an indicator equal in every country is left out, as it tells the countries apart in
+//! no way), and the distance is the mean absolute difference over the indicators both countries
+//! have: 0 is identical, 1 is opposite on everything.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::matrix::{role_matrix, CellHolder};
+use super::resources::to_euro;
+use crate::model::*;
+
+/// One level x role cell with each country's holders.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleComparisonCell {
+    /// The level.
+    pub level: Level,
+    /// The role.
+    pub role: Role,
+    /// Holders per country, in the order of `countries`.
+    pub holders: Vec<Vec<CellHolder>>,
+}
+
+/// The role matrices of several countries, cell by cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleComparison {
+    /// Country codes, in column order.
+    pub countries: Vec<String>,
+    /// Cells, level by level, role by role.
+    pub cells: Vec<RoleComparisonCell>,
+}
+
+/// The role matrices of `countries` side by side.
+pub fn roles(countries: &[Country], lang: Lang) -> RoleComparison {
+    let matrices: Vec<_> = countries.iter().map(|c| role_matrix(c, Sector::General, lang)).collect();
+    let mut cells = Vec::new();
+    for level in Level::ALL {
+        for role in Role::ALL {
+            let holders = matrices
+                .iter()
+                .map(|m| {
+                    m.rows
+                        .iter()
+                        .filter(|r| r.level == *level)
+                        .flat_map(|r| r.cells.iter().filter(|c| c.role == *role))
+                        .flat_map(|c| c.holders.clone())
+                        .collect()
+                })
+                .collect();
+            cells.push(RoleComparisonCell { level: *level, role: *role, holders });
+        }
+    }
+    RoleComparison { countries: countries.iter().map(|c| c.code.clone()).collect(), cells }
+}
+
+/// The instruments a country's central actors use in one role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CentreInstruments {
+    /// Instruments used, strong to soft.
+    pub instruments: Vec<Instrument>,
+    /// The strongest of them.
+    pub strongest: Option<Instrument>,
+}
+
+/// Per role, per country: what the centre can use.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct InstrumentComparison {
+    /// Country codes, in column order.
+    pub countries: Vec<String>,
+    /// The central actors of each country (ids), in column order.
+    pub centres: Vec<Vec<ActorId>>,
+    /// One row per role: the centre's instruments per country.
+    pub rows: Vec<(Role, Vec<CentreInstruments>)>,
+}
+
+fn central_ids(c: &Country) -> Vec<ActorId> {
+    c.actors.values().filter(|a| a.central).map(|a| a.id.clone()).collect()
+}
+
+/// Instruments the central actors of `c` use in `role` (general sector).
+fn centre_instruments(c: &Country, role: Role) -> CentreInstruments {
+    let centre = central_ids(c);
+    let mut instruments: Vec<Instrument> = c
+        .steering
+        .iter()
+        .filter(|s| s.sector == Sector::General && centre.contains(&s.actor))
+        .flat_map(|s| s.cells.iter())
+        .filter(|cell| cell.role == role && cell.used)
+        .map(|cell| cell.instrument)
+        .collect();
+    instruments.sort();
+    instruments.dedup();
+    CentreInstruments { strongest: instruments.first().copied(), instruments }
+}
+
+/// The central units' instruments per role, side by side.
+pub fn instruments(countries: &[Country]) -> InstrumentComparison {
+    InstrumentComparison {
+        countries: countries.iter().map(|c| c.code.clone()).collect(),
+        centres: countries.iter().map(central_ids).collect(),
+        rows: Role::ALL.iter().map(|r| (*r, countries.iter().map(|c| centre_instruments(c, *r)).collect())).collect(),
+    }
+}
+
+/// Central resources of one country, absolute and relative.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CountryResources {
+    /// Country code.
+    pub country: String,
+    /// Population (outside the report; see the model's source).
+    pub population: Option<f64>,
+    /// Municipalities (from the model's local level).
+    pub municipalities: Option<u32>,
+    /// Central FTE.
+    pub central_fte: Option<f64>,
+    /// Central budget in euro.
+    pub central_budget_eur: Option<f64>,
+    /// Central FTE per million inhabitants.
+    pub fte_per_million: Option<f64>,
+    /// Central budget (euro) per million inhabitants.
+    pub budget_eur_per_million: Option<f64>,
+    /// Central FTE per municipality.
+    pub fte_per_municipality: Option<f64>,
+    /// Central budget (euro) per municipality.
+    pub budget_eur_per_municipality: Option<f64>,
+}
+
+/// The figure of the latest year among `items` (the first on a tie).
+fn latest<T>(items: impl Iterator<Item = (Option<i32>, T)>) -> Option<T> {
+    let mut best: Option<(Option<i32>, T)> = None;
+    for (year, v) in items {
+        if best.as_ref().is_none_or(|(y, _)| year > *y) {
+            best = Some((year, v));
+        }
+    }
+    best.map(|(_, v)| v)
+}
+
+/// Central resources of `c`.
+pub fn country_resources(c: &Country) -> CountryResources {
+    let centre = central_ids(c);
+    let sum = |vals: Vec<f64>| (!vals.is_empty()).then(|| vals.iter().sum::<f64>());
+    let fte = sum(centre
+        .iter()
+        .filter_map(|id| {
+            latest(
+                c.resources
+                    .iter()
+                    .filter(|r| &r.actor == id)
+                    .filter_map(|r| r.fte.and_then(|q| q.central()).map(|v| (r.year, v))),
+            )
+        })
+        .collect());
+    let budget = sum(centre
+        .iter()
+        .filter_map(|id| {
+            latest(
+                c.resources
+                    .iter()
+                    .filter(|r| &r.actor == id)
+                    .filter_map(|r| r.budget.as_ref().and_then(|m| to_euro(c, m, r.year)).map(|e| (r.year, e.value))),
+            )
+        })
+        .collect());
+    let population = c.population.as_ref().map(|p| p.value);
+    let municipalities = c.levels.get(&Level::Local).and_then(|l| l.units);
+    let per = |v: Option<f64>, d: Option<f64>| v.zip(d).filter(|(_, d)| *d > 0.0).map(|(v, d)| v / d);
+    let millions = population.map(|p| p / 1e6);
+    let munis = municipalities.map(f64::from);
+    CountryResources {
+        country: c.code.clone(),
+        population,
+        municipalities,
+        central_fte: fte,
+        central_budget_eur: budget,
+        fte_per_million: per(fte, millions),
+        budget_eur_per_million: per(budget, millions),
+        fte_per_municipality: per(fte, munis),
+        budget_eur_per_municipality: per(budget, munis),
+    }
+}
+
+/// One profile indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Indicator {
+    /// Stable key.
+    pub key: String,
+    /// What it measures.
+    pub description: String,
+    /// The value per country, in the order of the profile's countries.
+    pub values: Vec<Option<f64>>,
+}
+
+/// The distance between two countries and where they differ most and least.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Distance {
+    /// One country.
+    pub a: String,
+    /// The other.
+    pub b: String,
+    /// Mean absolute difference of the scaled indicators (0..1).
+    pub distance: f64,
+    /// The indicator they are closest on.
+    pub closest_on: Option<String>,
+    /// The indicator they differ most on.
+    pub furthest_on: Option<String>,
+}
+
+/// The profile of several countries.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Profile {
+    /// Country codes.
+    pub countries: Vec<String>,
+    /// The indicators.
+    pub indicators: Vec<Indicator>,
+    /// Every pair of countries.
+    pub distances: Vec<Distance>,
+}
+
+/// The profile indicators and distances of `countries`.
+pub fn profile(countries: &[Country]) -> Profile {
+    let mut indicators = Vec::new();
+    let mut push = |key: String, description: String, f: &dyn Fn(&Country) -> Option<f64>| {
+        indicators.push(Indicator { key, description, values: countries.iter().map(f).collect() });
+    };
+    for level in Level::ALL {
+        push(format!("actors_{level}"), format!("number of actors at the {level} level"), &|c: &Country| {
+            Some(c.actors.values().filter(|a| a.level == *level).count() as f64)
+        });
+    }
+    push(
+        "central_cell_share".into(),
+        "share of filled general role cells held by a central actor".into(),
+        &|c: &Country| {
+            let m = role_matrix(c, Sector::General, Lang::En);
+            let centre = central_ids(c);
+            let filled: Vec<_> = m.rows.iter().flat_map(|r| r.cells.iter()).filter(|c| !c.holders.is_empty()).collect();
+            let held = filled.iter().filter(|cell| cell.holders.iter().any(|h| centre.contains(&h.actor.id))).count();
+            (!filled.is_empty()).then(|| held as f64 / filled.len() as f64)
+        },
+    );
+    for role in Role::ALL {
+        push(
+            format!("centre_strongest_{role}"),
+            format!("strongest instrument the centre uses in {role} (1-5; 6 = none)"),
+            &|c: &Country| Some(centre_instruments(c, *role).strongest.map_or(6.0, |i| f64::from(i.strength()))),
+        );
+    }
+    let share = |c: &Country, pick: &dyn Fn(u8) -> bool| {
+        let used: Vec<u8> = c
+            .steering
+            .iter()
+            .filter(|s| s.sector == Sector::General)
+            .flat_map(|s| s.cells.iter().filter(|x| x.used).map(|x| x.instrument.strength()))
+            .collect();
+        (!used.is_empty()).then(|| used.iter().filter(|s| pick(**s)).count() as f64 / used.len() as f64)
+    };
+    push("strong_share".into(), "share of used operational cells with instrument 1 or 2".into(), &|c: &Country| {
+        share(c, &|s| s <= 2)
+    });
+    push("soft_share".into(), "share of used operational cells with instrument 4 or 5".into(), &|c: &Country| {
+        share(c, &|s| s >= 4)
+    });
+    push("central_fte_per_million".into(), "central FTE per million inhabitants".into(), &|c: &Country| {
+        country_resources(c).fte_per_million
+    });
+    let scaled: Vec<Vec<Option<f64>>> = indicators
+        .iter()
+        .map(|ind| {
+            let vals: Vec<f64> = ind.values.iter().flatten().copied().collect();
+            let (lo, hi) = vals.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| (l.min(*v), h.max(*v)));
+            // An indicator equal in every country says nothing about differences: leave it out.
+            ind.values.iter().map(|v| v.filter(|_| hi > lo).map(|v| (v - lo) / (hi - lo))).collect()
+        })
+        .collect();
+    let mut distances = Vec::new();
+    for i in 0..countries.len() {
+        for j in (i + 1)..countries.len() {
+            let diffs: BTreeMap<usize, f64> = scaled
+                .iter()
+                .enumerate()
+                .filter_map(|(k, vals)| {
+                    let a = vals.get(i).copied().flatten()?;
+                    let b = vals.get(j).copied().flatten()?;
+                    Some((k, (a - b).abs()))
+                })
+                .collect();
+            let distance = if diffs.is_empty() { 0.0 } else { diffs.values().sum::<f64>() / diffs.len() as f64 };
+            let key = |k: &usize| indicators.get(*k).map(|ind| ind.key.clone());
+            let by = |want_max: bool| {
+                diffs
+                    .iter()
+                    .min_by(|x, y| {
+                        let o = x.1.total_cmp(y.1);
+                        (if want_max { o.reverse() } else { o }).then(x.0.cmp(y.0))
+                    })
+                    .and_then(|(k, _)| key(k))
+            };
+            distances.push(Distance {
+                a: countries.get(i).map(|c| c.code.clone()).unwrap_or_default(),
+                b: countries.get(j).map(|c| c.code.clone()).unwrap_or_default(),
+                distance,
+                closest_on: by(false),
+                furthest_on: by(true),
+            });
+        }
+    }
+    Profile { countries: countries.iter().map(|c| c.code.clone()).collect(), indicators, distances }
+}
+
+impl Profile {
+    /// The distance between `a` and `b`.
+    pub fn distance(&self, a: &str, b: &str) -> Option<&Distance> {
+        self.distances.iter().find(|d| (d.a == a && d.b == b) || (d.a == b && d.b == a))
+    }
+
+    /// One sentence per country naming its closest and furthest neighbour and why.
+    pub fn summary(&self) -> Vec<String> {
+        self.countries
+            .iter()
+            .filter_map(|c| {
+                let mut others: Vec<&Distance> = self.distances.iter().filter(|d| &d.a == c || &d.b == c).collect();
+                others.sort_by(|x, y| x.distance.total_cmp(&y.distance).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
+                let other = |d: &Distance| if &d.a == c { d.b.clone() } else { d.a.clone() };
+                let near = others.first()?;
+                let far = others.last()?;
+                Some(format!(
+                    "{c} is closest to {} ({:.2}; most alike on {}) and furthest from {} ({:.2}; most different on {}).",
+                    other(near),
+                    near.distance,
+                    near.closest_on.as_deref().unwrap_or("-"),
+                    other(far),
+                    far.distance,
+                    far.furthest_on.as_deref().unwrap_or("-"),
+                ))
+            })
+            .collect()
+    }
+}

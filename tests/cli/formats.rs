@@ -185,3 +185,23 @@ fn labels_follow_the_language() {
     snapshot!("format_matrix_roles_table_nb", run(&["matrix", "no", "--kind", "roles", "--lang", "nb"]));
     snapshot!("format_compare_resources_table_fi", run(&["compare", "--kind", "resources", "--lang", "fi"]));
 }
+
+/// The committed comparison examples are what the commands print today.
+#[test]
+fn committed_comparison_examples_are_current() {
+    let dir = root().join("examples/comparison");
+    for (kind, format, file) in [
+        ("roles", "md", "roles.md"),
+        ("instruments", "md", "instruments.md"),
+        ("resources", "md", "resources.md"),
+        ("profile", "md", "profile.md"),
+        ("profile", "json", "profile.json"),
+    ] {
+        let out = nordgov().current_dir(root()).args(["compare", "--kind", kind, "--format", format]).output().unwrap();
+        let committed = std::fs::read_to_string(dir.join(file)).unwrap();
+        assert!(
+            committed == String::from_utf8(out.stdout).unwrap(),
+            "examples/comparison/{file} is stale: regenerate it with the commands in examples/comparison/README.md"
+        );
+    }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine with only Rust installed:
 #   1. installs what the tests drive for real: Graphviz and Chromium (Debian packages), networkx
-#      (PyPI) and Taplo (npm, into ./node_modules);
+#      with numpy and scipy (PyPI; networkx needs them for PageRank) and Taplo (npm, into ./node_modules);
 #   2. sets NORDGOV_REQUIRE_TOOLS=1 so a test that cannot find one of them fails instead of
 #      skipping;
 #   3. runs cargo test.
@@ -20,9 +20,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
-if ! python3 -c 'import networkx' >/dev/null 2>&1; then
-  echo "==> installing networkx (pip)"
-  python3 -m pip install --quiet --disable-pip-version-check networkx
+if ! python3 -c 'import networkx, numpy, scipy' >/dev/null 2>&1; then
+  echo "==> installing networkx, numpy, scipy (pip)"
+  python3 -m pip install --quiet --disable-pip-version-check networkx numpy scipy
 fi
 
 if [ ! -x node_modules/.bin/taplo ]; then

@@ -14,7 +14,8 @@
 //!    every reference, structure and coverage problem at once.
 //! 4. [`model`]: the typed model every later stage reads; [`model::Country::as_of`] gives the
 //!    model on a date.
-//! 5. [`analysis`]: views computed from a country (the role matrix, steering tables).
+//! 5. [`graph`]: the actor graph (petgraph) of a country; [`analysis`]: views computed from a
+//!    country and its graph (matrices, comparisons, network metrics).
 //! 6. [`render`]: views to text, one module per format.
 //! 7. [`print`]: a country back to model files; [`synth`] builds synthetic countries.
 //! 8. [`diagnostic::emit`]: diagnostics for people or as JSON.
@@ -24,6 +25,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
+pub mod graph;
 pub mod load;
 pub mod model;
 pub mod print;

@@ -7,6 +7,7 @@
 mod compare;
 mod explain;
 mod matrix;
+mod metrics;
 mod output;
 mod schema;
 mod synth;
@@ -106,6 +107,10 @@ pub enum Command {
     Matrix(matrix::Args),
     /// Countries side by side: role cells, central instruments, resources, profile and distances.
     Compare(compare::Args),
+    /// Network metrics of a country's actor graph (checked against networkx).
+    Metrics(metrics::Args),
+    /// The actor graph as GraphML, GEXF or node-link JSON.
+    Export(metrics::ExportArgs),
     /// Print the JSON Schema of the model format (for editor completion).
     Schema(schema::Args),
     /// Explain a diagnostic code: what it means, why, an example and the fix.
@@ -139,6 +144,8 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Validate(a) => validate::run(cli, a),
         Command::Matrix(a) => matrix::run(cli, a),
         Command::Compare(a) => compare::run(cli, a),
+        Command::Metrics(a) => metrics::run(cli, a),
+        Command::Export(a) => metrics::export(cli, a),
         Command::Schema(a) => schema::run(cli, a),
         Command::Explain(a) => explain::run(a),
         Command::Synth(a) => synth::run(cli, a),

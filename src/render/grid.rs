@@ -4,6 +4,7 @@
 
 use crate::analysis::compare::{CountryResources, InstrumentComparison, Profile, RoleComparison};
 use crate::analysis::matrix::{CellProvenance, OperationalMatrix, RoleMatrix, StrategicTable};
+use crate::analysis::metrics::Metrics;
 use crate::analysis::resources::ResourceTable;
 use crate::model::{Confidence, Instrument, Labelled, Lang, Qualifier, Quantity, Role, Vocabulary};
 
@@ -66,6 +67,7 @@ pub fn word(lang: Lang, key: &str) -> &'static str {
         "used" => ["used", "brukt", "används", "brugt", "käytössä"],
         "not used" => ["not used", "ikke brukt", "används inte", "ikke brugt", "ei käytössä"],
         "sources" => ["Sources", "Kilder", "Källor", "Kilder", "Lähteet"],
+        "metrics" => ["Metrics", "Nettverksmål", "Nätverksmått", "Netværksmål", "Verkostomittarit"],
         "resources" => ["Resources", "Ressurser", "Resurser", "Ressourcer", "Resurssit"],
         "actor" => ["actor", "aktør", "aktör", "aktør", "toimija"],
         "central" => ["central unit", "sentral enhet", "central enhet", "central enhed", "keskusyksikkö"],
@@ -514,4 +516,66 @@ pub fn profile(p: &Profile, o: &GridOptions) -> Vec<Grid> {
     dist.notes = p.summary();
     dist.notes.push(word(lang, "distance note").to_string());
     vec![ind, dist]
+}
+
+/// The network metrics as a grid: one row per actor, the country's figures as notes.
+pub fn metrics(m: &Metrics, o: &GridOptions) -> Grid {
+    let lang = o.lang;
+    let mut g = Grid {
+        sheet: m.country.clone(),
+        title: format!("{}: {} ({} edges)", word(lang, "metrics"), m.country, edge_set_name(m.edges)),
+        header: [
+            "actor",
+            "in",
+            "out",
+            "betweenness",
+            "betweenness_weighted",
+            "closeness",
+            "pagerank",
+            "constraint",
+            "reach_1",
+            "reach_2",
+            "reach_3",
+            "reach_4",
+            "reach_5",
+        ]
+        .map(String::from)
+        .to_vec(),
+        ..Default::default()
+    };
+    let f = |v: f64| format!("{v:.4}");
+    for a in &m.actors {
+        let mut row = vec![
+            Cell::text(a.id.to_string()),
+            Cell::text(a.in_degree.to_string()),
+            Cell::text(a.out_degree.to_string()),
+            Cell::text(f(a.betweenness)),
+            Cell::text(f(a.betweenness_weighted)),
+            Cell::text(f(a.closeness)),
+            Cell::text(f(a.pagerank)),
+            Cell::text(a.constraint.map(f).unwrap_or_default()),
+        ];
+        row.extend(a.reach.iter().map(|r| Cell::text(r.to_string())));
+        g.rows.push(row);
+    }
+    let t = &m.totals;
+    g.notes.push(format!(
+        "nodes {}, edges {}, density {:.4}, weak components {}, Freeman centralisation {:.4}, central strong reach {}, longest reporting chain {}",
+        t.nodes,
+        t.edges,
+        t.density,
+        t.weak_components,
+        t.freeman_centralisation,
+        t.central_strong_reach.map_or("-".to_string(), |v| format!("{v:.4}")),
+        t.longest_reporting_chain
+    ));
+    g
+}
+
+fn edge_set_name(e: crate::graph::EdgeSet) -> &'static str {
+    match e {
+        crate::graph::EdgeSet::Structural => "structural",
+        crate::graph::EdgeSet::Steering => "steering",
+        crate::graph::EdgeSet::All => "all",
+    }
 }

@@ -2,6 +2,7 @@
 //! [`grid::Grid`]s, which [`grid`] builds from the views; JSON serialises the views themselves.
 
 pub mod csv;
+pub mod graphml;
 pub mod grid;
 pub mod html;
 pub mod md;

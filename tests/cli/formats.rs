@@ -205,3 +205,16 @@ fn committed_comparison_examples_are_current() {
         );
     }
 }
+
+/// Metrics and graph exports, as snapshots (Finland, the smallest model).
+#[test]
+fn metrics_and_exports() {
+    for format in ["table", "csv", "json"] {
+        snapshot!(format!("metrics_fi_{format}"), run(&["metrics", "fi", "--format", format]));
+    }
+    for format in ["graphml", "gexf", "json"] {
+        let (exit, out) = render(nordgov().current_dir(root()).args(["export", format, "fi"]), None);
+        assert_eq!(exit, 0, "{out}");
+        snapshot!(format!("export_fi_{format}"), out);
+    }
+}

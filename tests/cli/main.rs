@@ -7,4 +7,5 @@ mod diagnostics;
 mod formats;
 mod matrices;
 mod models;
+mod networkx;
 mod schema;

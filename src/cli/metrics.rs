@@ -1,0 +1,99 @@
+//! `nordgov metrics COUNTRY`: network metrics of the actor graph, and `nordgov export`: the
+//! graph for other tools.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::ValueEnum;
+
+use super::matrix::width;
+use super::output::{self, TableFormat};
+use super::{read_country, Cli, Exit};
+use crate::analysis::metrics;
+use crate::graph::{self, EdgeSet};
+use crate::model::Lang;
+use crate::render::graphml;
+use crate::render::grid::{self as grids, GridOptions};
+
+/// Arguments of `nordgov metrics`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A country code under --models, or a path to a model directory.
+    pub country: String,
+    /// The model as it stood on this date.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<NaiveDate>,
+    /// Which edges the graph metrics use (reach always uses steering, the reporting chain the hierarchy).
+    #[arg(long, value_enum, default_value_t = EdgeSet::All)]
+    pub edges: EdgeSet,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+    /// Wrap tables to this many columns.
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `nordgov metrics`.
+pub fn run(cli: &Cli, args: &Args) -> Exit {
+    let c = match read_country(cli, &args.country, args.as_of) {
+        Ok(c) => c,
+        Err(e) => return e,
+    };
+    let m = metrics::metrics(&c, &graph::build(&c), args.edges);
+    let o = GridOptions { lang: Lang::En, detail: false, sources: false };
+    let json = serde_json::to_value(&m).unwrap_or(serde_json::Value::Null);
+    output::emit(
+        args.format,
+        &format!("nordgov metrics {}", c.code),
+        &[grids::metrics(&m, &o)],
+        &json,
+        width(args.width),
+        args.output.as_deref(),
+    )
+}
+
+/// Graph file formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GraphFormat {
+    /// GraphML (networkx, Gephi, yEd).
+    Graphml,
+    /// GEXF 1.3 (Gephi).
+    Gexf,
+    /// Node-link JSON (networkx `node_link_graph(..., edges="links")`).
+    Json,
+}
+
+/// Arguments of `nordgov export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    /// The format.
+    #[arg(value_enum)]
+    pub format: GraphFormat,
+    /// A country code under --models, or a path to a model directory.
+    pub country: String,
+    /// The model as it stood on this date.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<NaiveDate>,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Runs `nordgov export`.
+pub fn export(cli: &Cli, args: &ExportArgs) -> Exit {
+    let c = match read_country(cli, &args.country, args.as_of) {
+        Ok(c) => c,
+        Err(e) => return e,
+    };
+    let g = graph::build(&c);
+    let text = match args.format {
+        GraphFormat::Graphml => graphml::graphml(&c, &g),
+        GraphFormat::Gexf => graphml::gexf(&c, &g),
+        GraphFormat::Json => serde_json::to_string_pretty(&graphml::node_link(&c, &g)).unwrap_or_default() + "\n",
+    };
+    output::write(args.output.as_deref(), &text)
+}

@@ -72,6 +72,10 @@ pub(super) fn parse_sector(s: &str) -> Result<Sector, String> {
     parse_vocab(s)
 }
 
+pub(super) fn parse_level(s: &str) -> Result<crate::model::Level, String> {
+    parse_vocab(s)
+}
+
 pub(super) fn parse_lang(s: &str) -> Result<Lang, String> {
     parse_vocab(s)
 }

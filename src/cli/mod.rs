@@ -5,6 +5,7 @@
 //! diagnostics go to stderr.
 
 mod compare;
+mod diagram;
 mod explain;
 mod matrix;
 mod metrics;
@@ -59,6 +60,8 @@ const EXAMPLES: &str = "Examples:
   nordgov matrix no --as-of 2017-06-01 --kind operational --detail
   nordgov matrix dk --kind resources --format xlsx -o dk.xlsx
   nordgov compare --kind profile        indicators and distances of every bundled country
+  nordgov diagram dk --view steering --format svg -o dk-steering.svg
+  nordgov diagram no --view org --focus kmd --depth 2
   nordgov explain E0201                 what an error code means and how to fix it
   nordgov schema -o models/nordgov.schema.json
   nordgov synth --actors 10000 --seed 1 -o /tmp/synthetic";
@@ -111,6 +114,8 @@ pub enum Command {
     Metrics(metrics::Args),
     /// The actor graph as GraphML, GEXF or node-link JSON.
     Export(metrics::ExportArgs),
+    /// Diagrams of a country: organisation, steering, roles (DOT, SVG, PNG).
+    Diagram(diagram::Args),
     /// Print the JSON Schema of the model format (for editor completion).
     Schema(schema::Args),
     /// Explain a diagnostic code: what it means, why, an example and the fix.
@@ -146,6 +151,7 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Compare(a) => compare::run(cli, a),
         Command::Metrics(a) => metrics::run(cli, a),
         Command::Export(a) => metrics::export(cli, a),
+        Command::Diagram(a) => diagram::run(cli, a),
         Command::Schema(a) => schema::run(cli, a),
         Command::Explain(a) => explain::run(a),
         Command::Synth(a) => synth::run(cli, a),

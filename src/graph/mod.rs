@@ -17,6 +17,8 @@ use serde::Serialize;
 
 use crate::model::*;
 
+pub mod view;
+
 /// What an edge stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(tag = "layer", rename_all = "snake_case")]

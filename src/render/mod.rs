@@ -2,9 +2,11 @@
 //! [`grid::Grid`]s, which [`grid`] builds from the views; JSON serialises the views themselves.
 
 pub mod csv;
+pub mod dot;
 pub mod graphml;
 pub mod grid;
 pub mod html;
 pub mod md;
+pub mod svg;
 pub mod table;
 pub mod xlsx;

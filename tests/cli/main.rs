@@ -4,6 +4,7 @@
 mod bad_input;
 mod common;
 mod diagnostics;
+mod diagrams;
 mod formats;
 mod matrices;
 mod models;

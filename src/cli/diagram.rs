@@ -1,0 +1,167 @@
+//! `nordgov diagram COUNTRY --view org|steering|roles|all --format dot|svg|png`.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use chrono::NaiveDate;
+use clap::ValueEnum;
+
+use super::matrix::{parse_lang, parse_level};
+use super::output;
+use super::{read_country, Cli, Exit};
+use crate::graph::view::{view, ViewKind, ViewOptions};
+use crate::graph::{self};
+use crate::model::{ActorId, Lang, Level};
+use crate::render::{dot, svg};
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Graphviz DOT text.
+    Dot,
+    /// SVG (Graphviz when installed, else the built-in renderer).
+    Svg,
+    /// PNG (needs Graphviz).
+    Png,
+}
+
+/// Who lays the diagram out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Engine {
+    /// Graphviz if the `dot` program is installed, else built-in.
+    Auto,
+    /// The Graphviz `dot` program.
+    Graphviz,
+    /// nordgov's own layered layout (SVG only).
+    Builtin,
+}
+
+/// Arguments of `nordgov diagram`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A country code under --models, or a path to a model directory.
+    pub country: String,
+    /// Which diagram.
+    #[arg(long, value_enum, default_value_t = ViewKind::Org)]
+    pub view: ViewKind,
+    /// Only actors at this level.
+    #[arg(long, value_parser = parse_level)]
+    pub level: Option<Level>,
+    /// Only the neighbourhood of this actor (see --depth).
+    #[arg(long, value_name = "ID")]
+    pub focus: Option<String>,
+    /// How many edges away from --focus to go.
+    #[arg(long, default_value_t = 1)]
+    pub depth: usize,
+    /// Only steering of this strength or stronger (1 = economic only ... 5 = all).
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(1..=5))]
+    pub instrument_max: u8,
+    /// The model as it stood on this date.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<NaiveDate>,
+    /// Language of labels.
+    #[arg(long, value_parser = parse_lang, default_value = "en")]
+    pub lang: Lang,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Dot)]
+    pub format: Format,
+    /// Layout engine for svg and png.
+    #[arg(long, value_enum, default_value_t = Engine::Auto)]
+    pub engine: Engine,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Whether the Graphviz `dot` program can be run.
+pub fn graphviz_available() -> bool {
+    Command::new("dot").arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
+}
+
+/// Runs `dot -T<format>` on `text`; its warnings go to our stderr.
+fn run_dot(text: &str, format: &str) -> Result<Vec<u8>, String> {
+    let mut child = Command::new("dot")
+        .arg(format!("-T{format}"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run Graphviz `dot`: {e}"))?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
+    }
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    if !out.stderr.is_empty() {
+        eprint!("{}", String::from_utf8_lossy(&out.stderr));
+    }
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err("Graphviz `dot` failed".to_string())
+    }
+}
+
+/// Runs the command.
+pub fn run(cli: &Cli, args: &Args) -> Exit {
+    let c = match read_country(cli, &args.country, args.as_of) {
+        Ok(c) => c,
+        Err(e) => return e,
+    };
+    let focus = args.focus.as_ref().map(|f| ActorId(f.clone()));
+    if let Some(f) = &focus {
+        if c.actor(f).is_none() {
+            eprintln!("error: no actor `{f}` in {}", c.code);
+            if let Some(h) = crate::diagnostic::suggestion_hint(f.as_str(), c.actors.keys().map(ActorId::as_str)) {
+                eprintln!("help: {h}");
+            }
+            return Exit::Failure;
+        }
+    }
+    let g = graph::build(&c);
+    let options = ViewOptions {
+        kind: args.view,
+        level: args.level,
+        focus,
+        depth: args.depth,
+        instrument_max: args.instrument_max,
+        lang: args.lang,
+    };
+    let v = view(&c, &g, &options);
+    let text = dot::dot(&v, args.lang);
+    let to = args.output.as_deref();
+    let use_graphviz = match args.engine {
+        Engine::Graphviz => true,
+        Engine::Builtin => false,
+        Engine::Auto => graphviz_available(),
+    };
+    match args.format {
+        Format::Dot => output::write(to, &text),
+        Format::Svg if !use_graphviz => {
+            if args.engine == Engine::Auto {
+                eprintln!("note: Graphviz is not installed; drawing with the built-in layout (install graphviz for a better one)");
+            }
+            output::write(to, &svg::svg(&v, args.lang))
+        }
+        Format::Png if !use_graphviz => {
+            eprintln!(
+                "error: png needs Graphviz (apt-get install graphviz); use --format svg for the built-in renderer"
+            );
+            Exit::Failure
+        }
+        Format::Svg | Format::Png => {
+            let fmt = if args.format == Format::Svg { "svg" } else { "png" };
+            if args.format == Format::Png && to.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+                eprintln!("error: png is binary; write it to a file with -o FILE.png");
+                return Exit::Failure;
+            }
+            match run_dot(&text, fmt) {
+                Ok(bytes) => output::write_bytes(to, &bytes),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    Exit::Failure
+                }
+            }
+        }
+    }
+}

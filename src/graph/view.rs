@@ -1,0 +1,227 @@
+//! The graph view: what a diagram shows, chosen from the actor graph (which actors and edges,
+//! grouped by level and by ministry), before any format is decided. `render::dot` and
+//! `render::svg` read only this.
+
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+use serde::Serialize;
+
+use super::{ActorGraph, EdgeKind};
+use crate::model::*;
+
+/// Which diagram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum ViewKind {
+    /// The organisation: parent links and relations.
+    Org,
+    /// Steering edges only (with the actors they connect).
+    Steering,
+    /// Which actors hold which role cells.
+    Roles,
+    /// Organisation and steering together.
+    All,
+}
+
+/// How to cut the view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewOptions {
+    /// Which diagram.
+    pub kind: ViewKind,
+    /// Only actors at this level.
+    pub level: Option<Level>,
+    /// Only the neighbourhood of this actor...
+    pub focus: Option<ActorId>,
+    /// ...within this many edges (either direction).
+    pub depth: usize,
+    /// Only steering of this strength or stronger (1-5).
+    pub instrument_max: u8,
+    /// Language of labels.
+    pub lang: Lang,
+}
+
+/// A node of the view: an actor, or (in the roles view) a role cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ViewNode {
+    /// Stable id (an actor id, or `cell_<level>_<role>`).
+    pub id: String,
+    /// The label shown.
+    pub label: String,
+    /// The actor's kind; `None` for a role cell.
+    pub kind: Option<ActorKind>,
+    /// The level band the node sits in.
+    pub level: Level,
+    /// Whether the actor is central.
+    pub central: bool,
+    /// The ministry whose cluster the node is drawn in, if any.
+    pub group: Option<String>,
+}
+
+/// What an edge of the view stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ViewEdgeKind {
+    /// A relation or parent link.
+    Relation(RelationType),
+    /// Steering.
+    Steering(Role, Instrument),
+    /// An actor holds a role cell.
+    Holds,
+}
+
+/// An edge of the view.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct ViewEdge {
+    /// Source node id.
+    pub from: String,
+    /// Target node id.
+    pub to: String,
+    /// What it stands for.
+    pub kind: ViewEdgeKind,
+}
+
+/// A diagram before layout.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphView {
+    /// Country code.
+    pub country: String,
+    /// Which diagram.
+    pub kind: ViewKind,
+    /// Nodes, sorted by level, group, id.
+    pub nodes: Vec<ViewNode>,
+    /// Edges, sorted.
+    pub edges: Vec<ViewEdge>,
+    /// Labels of the ministries that group nodes, by ministry id.
+    pub groups: BTreeMap<String, String>,
+}
+
+/// Builds the view of `c` that `o` asks for.
+pub fn view(c: &Country, g: &ActorGraph, o: &ViewOptions) -> GraphView {
+    let label = |id: &ActorId| c.actor(id).map_or_else(|| id.to_string(), |a| a.label(o.lang, c.natives()));
+    let keep_edge = |k: &EdgeKind| match (o.kind, k) {
+        (ViewKind::Org, EdgeKind::Structural { .. }) | (ViewKind::All, EdgeKind::Structural { .. }) => true,
+        (ViewKind::Steering | ViewKind::All, EdgeKind::Steering { instrument, .. }) => {
+            instrument.strength() <= o.instrument_max
+        }
+        _ => false,
+    };
+    let mut edges: Vec<ViewEdge> = (&g.graph)
+        .edge_references()
+        .filter(|e| keep_edge(&e.weight().kind))
+        .filter_map(|e| {
+            let a = g.graph.node_weight(e.source())?;
+            let b = g.graph.node_weight(e.target())?;
+            let kind = match e.weight().kind {
+                EdgeKind::Structural { relation } => ViewEdgeKind::Relation(relation),
+                EdgeKind::Steering { role, instrument } => ViewEdgeKind::Steering(role, instrument),
+            };
+            Some(ViewEdge { from: a.to_string(), to: b.to_string(), kind })
+        })
+        .collect();
+    // Which actors appear: every actor for org/all, the actors steering touches for steering,
+    // the holders for roles; then the level and focus filters.
+    let mut actors: BTreeSet<&ActorId> = match o.kind {
+        ViewKind::Org | ViewKind::All => c.actors.keys().collect(),
+        ViewKind::Steering => {
+            c.actors.keys().filter(|id| edges.iter().any(|e| e.from == id.as_str() || e.to == id.as_str())).collect()
+        }
+        ViewKind::Roles => c
+            .roles
+            .iter()
+            .filter(|r| r.sector == Sector::General)
+            .flat_map(|r| r.holders.iter().map(|h| &h.actor))
+            .collect(),
+    };
+    if let Some(level) = o.level {
+        actors.retain(|id| c.actor(id).is_some_and(|a| a.level == level));
+    }
+    if let Some(focus) = &o.focus {
+        let near = neighbourhood(&edges, focus.as_str(), o.depth);
+        actors.retain(|id| near.contains(id.as_str()));
+    }
+    let ministries: BTreeMap<&ActorId, &Actor> =
+        c.actors.iter().filter(|(_, a)| a.kind == ActorKind::Ministry).collect();
+    let mut groups = BTreeMap::new();
+    let mut nodes: Vec<ViewNode> = actors
+        .iter()
+        .filter_map(|id| c.actor(id))
+        .map(|a| {
+            // A ministry groups itself and the actors under it at the same level.
+            let group = if a.kind == ActorKind::Ministry {
+                Some(a.id.clone())
+            } else {
+                a.parent
+                    .as_ref()
+                    .filter(|p| ministries.get(&p.id).is_some_and(|m| m.level == a.level))
+                    .map(|p| p.id.clone())
+            };
+            if let Some(m) = &group {
+                groups.insert(m.to_string(), label(m));
+            }
+            ViewNode {
+                id: a.id.to_string(),
+                label: label(&a.id),
+                kind: Some(a.kind),
+                level: a.level,
+                central: a.central,
+                group: group.map(|m| m.to_string()),
+            }
+        })
+        .collect();
+    if o.kind == ViewKind::Roles {
+        for r in c.roles.iter().filter(|r| r.sector == Sector::General && o.level.is_none_or(|l| l == r.level)) {
+            let cell = format!("cell_{}_{}", r.level, r.role);
+            for h in r.holders.iter().filter(|h| actors.contains(&h.actor)) {
+                edges.push(ViewEdge { from: h.actor.to_string(), to: cell.clone(), kind: ViewEdgeKind::Holds });
+            }
+        }
+        let cells: BTreeSet<String> =
+            edges.iter().filter(|e| e.kind == ViewEdgeKind::Holds).map(|e| e.to.clone()).collect();
+        for level in Level::ALL {
+            for role in Role::ALL {
+                let id = format!("cell_{level}_{role}");
+                if cells.contains(&id) {
+                    nodes.push(ViewNode {
+                        id,
+                        label: format!("{} / {}", level.label(o.lang), role.label(o.lang)),
+                        kind: None,
+                        level: *level,
+                        central: false,
+                        group: None,
+                    });
+                }
+            }
+        }
+    }
+    let ids: BTreeSet<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
+    edges.retain(|e| ids.contains(e.from.as_str()) && ids.contains(e.to.as_str()));
+    edges.sort();
+    edges.dedup();
+    nodes.sort_by(|a, b| (a.level, &a.group, &a.id).cmp(&(b.level, &b.group, &b.id)));
+    GraphView { country: c.code.clone(), kind: o.kind, nodes, edges, groups }
+}
+
+/// Node ids within `depth` edges of `focus`, following edges both ways.
+fn neighbourhood(edges: &[ViewEdge], focus: &str, depth: usize) -> BTreeSet<String> {
+    let mut seen = BTreeSet::from([focus.to_string()]);
+    let mut queue = VecDeque::from([(focus.to_string(), 0)]);
+    while let Some((v, d)) = queue.pop_front() {
+        if d == depth {
+            continue;
+        }
+        for e in edges {
+            let other = if e.from == v {
+                &e.to
+            } else if e.to == v {
+                &e.from
+            } else {
+                continue;
+            };
+            if seen.insert(other.clone()) {
+                queue.push_back((other.clone(), d + 1));
+            }
+        }
+    }
+    seen
+}

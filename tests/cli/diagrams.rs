@@ -1,0 +1,153 @@
+//! Diagrams: DOT snapshots for every view of every country, real Graphviz renders them without
+//! a warning, the built-in SVG is well-formed and labels every node, and no model text can
+//! break out of its DOT string.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::{find_tool, nordgov, root};
+use crate::snapshot;
+
+const COUNTRIES: [&str; 4] = ["dk", "fi", "no", "se"];
+const VIEWS: [&str; 4] = ["org", "steering", "roles", "all"];
+
+fn diagram(model: &Path, args: &[&str]) -> (bool, Vec<u8>, String) {
+    let out = nordgov().arg("diagram").arg(model).args(args).output().unwrap();
+    (out.status.success(), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+fn dot_program() -> Option<PathBuf> {
+    find_tool("NORDGOV_DOT", &[PathBuf::from("dot")])
+}
+
+#[test]
+fn dot_of_every_view_of_every_country() {
+    for c in COUNTRIES {
+        for v in VIEWS {
+            let (ok, dot, err) = diagram(&root().join("models").join(c), &["--view", v]);
+            assert!(ok, "{err}");
+            let text = String::from_utf8(dot).unwrap();
+            let (_, again, _) = diagram(&root().join("models").join(c), &["--view", v]);
+            assert_eq!(text.as_bytes(), &again[..], "{c} {v}: DOT differs between runs");
+            snapshot!(format!("diagram_{c}_{v}"), text);
+        }
+    }
+}
+
+#[test]
+fn graphviz_renders_every_view_without_warnings() {
+    let Some(dot) = dot_program() else { return };
+    for c in COUNTRIES {
+        for v in VIEWS {
+            let (ok, text, err) = diagram(&root().join("models").join(c), &["--view", v]);
+            assert!(ok, "{err}");
+            let mut child = Command::new(&dot)
+                .arg("-Tsvg")
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text).unwrap();
+            let out = child.wait_with_output().unwrap();
+            assert!(out.status.success(), "{c} {v}");
+            assert!(out.stderr.is_empty(), "{c} {v}: Graphviz warns:\n{}", String::from_utf8_lossy(&out.stderr));
+            roxmltree::Document::parse_with_options(std::str::from_utf8(&out.stdout).unwrap(), xml_options()).unwrap();
+        }
+    }
+    // Through nordgov itself, both formats.
+    let tmp = tempfile::tempdir().unwrap();
+    for format in ["svg", "png"] {
+        let file = tmp.path().join(format!("d.{format}"));
+        let out = nordgov()
+            .args(["diagram", "dk", "--view", "all", "--engine", "graphviz", "--format", format, "-o"])
+            .arg(&file)
+            .current_dir(root())
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(std::fs::metadata(&file).unwrap().len() > 1000);
+    }
+}
+
+/// The labels of every node of a view, from the JSON graph export's labels.
+fn labels(model: &Path) -> Vec<String> {
+    let out = nordgov().args(["export", "json"]).arg(model).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    v["nodes"].as_array().unwrap().iter().map(|n| n["label"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn builtin_svg_is_well_formed_and_labels_every_node() {
+    for c in COUNTRIES {
+        let model = root().join("models").join(c);
+        let (ok, svg, err) = diagram(&model, &["--view", "org", "--format", "svg", "--engine", "builtin"]);
+        assert!(ok, "{err}");
+        let text = String::from_utf8(svg).unwrap();
+        let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
+        let shown: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+        for label in labels(&model) {
+            assert!(shown.contains(&label.as_str()), "{c}: `{label}` is not drawn");
+        }
+    }
+}
+
+#[test]
+fn focus_depth_and_instrument_filters() {
+    let (ok, dot, err) = diagram(&root().join("models/dk"), &["--view", "all", "--focus", "digst", "--depth", "1"]);
+    assert!(ok, "{err}");
+    let text = String::from_utf8(dot).unwrap();
+    assert!(text.contains("\"digst\"[") && text.contains("\"fm_dk\"["), "{text}");
+    assert!(!text.contains("\"kobenhavns_kommune\"["), "a distant actor is drawn:\n{text}");
+    let (_, strong, _) = diagram(&root().join("models/dk"), &["--view", "steering", "--instrument-max", "2"]);
+    let strong = String::from_utf8(strong).unwrap();
+    assert!(
+        !strong.contains("style=\"dashed\" constraint") && !strong.contains("style=\"dotted\" constraint"),
+        "{strong}"
+    );
+    let (ok, _, err) = diagram(&root().join("models/dk"), &["--focus", "dgst"]);
+    assert!(!ok && err.contains("did you mean `digst`?"), "{err}");
+}
+
+/// Quotes, backslashes, angle brackets, braces and newlines in model text stay inside their DOT
+/// string: Graphviz parses the result and shows the text.
+#[test]
+fn hostile_labels_cannot_break_dot() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("xx");
+    std::fs::create_dir(&dir).unwrap();
+    std::fs::copy(root().join("tests/fixtures/invalid/W0401_orphan_actor/base.toml"), dir.join("base.toml")).unwrap();
+    let hostile = r#"a \" ] ; evil -> x [color=red] { } <b>bold</b> \\ end\nline"#;
+    std::fs::write(
+        dir.join("hostile.toml"),
+        format!("[[actor]]\nid = \"evil\"\nname = {{ en = \"{hostile}\", da = \"x\" }}\nkind = \"agency\"\nlevel = \"national\"\nparent = \"regjeringen\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n"),
+    )
+    .unwrap();
+    let (ok, dot, err) = diagram(&dir, &["--view", "org"]);
+    assert!(ok, "{err}");
+    let text = String::from_utf8(dot).unwrap();
+    assert!(!text.contains("\"evil\" ->") || text.contains("\"evil\" -> \"regjeringen\""), "{text}");
+    let Some(dot_bin) = dot_program() else { return };
+    let out = Command::new(dot_bin)
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let svg = String::from_utf8(out.stdout).unwrap();
+    let doc = roxmltree::Document::parse_with_options(&svg, xml_options()).unwrap();
+    let texts: String = doc.descendants().filter_map(|n| n.text()).collect::<Vec<_>>().join("|");
+    assert!(texts.contains("evil -> x [color=red] { } <b>bold</b>"), "{texts}");
+    assert!(!svg.contains("stroke=\"red\""), "the injected attribute took effect");
+}
+
+/// Graphviz's SVG starts with a DOCTYPE, which roxmltree refuses unless allowed.
+fn xml_options<'a>() -> roxmltree::ParsingOptions<'a> {
+    roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() }
+}

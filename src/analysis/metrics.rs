@@ -2,9 +2,10 @@
 //! checked against it (`tests/networkx_check.py` does, to 1e-9).
 //!
 //! All metrics run on the simple directed graph of the chosen edges ([`SimpleGraph`]): parallel
-//! edges merged, weight the smallest. Unweighted betweenness and closeness come from
-//! rustworkx-core (a port of networkx's algorithms onto petgraph); rustworkx-core has no
-//! weighted betweenness, PageRank or Burt's constraint, so those are written here.
+//! edges merged, weight the smallest. Closeness comes from rustworkx-core (a port of networkx's
+//! algorithm onto petgraph). Betweenness is written here because rustworkx-core's was twice as
+//! slow as igraph (see [`betweenness`]), and rustworkx-core has no weighted betweenness, PageRank
+//! or Burt's constraint, so those are written here too.
 //!
 //! | metric | networkx equivalent |
 //! |---|---|
@@ -91,8 +92,8 @@ pub struct Metrics {
 pub fn metrics(c: &Country, g: &ActorGraph, set: EdgeSet) -> Metrics {
     let s = g.simple(set);
     let n = s.ids.len();
-    let bet = rustworkx_core::centrality::betweenness_centrality(&s.graph, false, true, 50);
-    let clo = rustworkx_core::centrality::closeness_centrality(&s.graph, true, 50);
+    let bet = betweenness(&s.graph);
+    let clo = closeness(&s.graph);
     let betw = weighted_betweenness(&s.graph);
     let pr = pagerank(&s.graph, 0.85);
     let con = constraint(&s.graph);
@@ -113,9 +114,9 @@ pub fn metrics(c: &Country, g: &ActorGraph, set: EdgeSet) -> Metrics {
                 id: s.ids.get(i).cloned().unwrap_or_else(|| ActorId(String::new())),
                 in_degree: s.graph.neighbors_directed(v, Direction::Incoming).count(),
                 out_degree: s.graph.neighbors_directed(v, Direction::Outgoing).count(),
-                betweenness: bet.get(i).copied().flatten().unwrap_or(0.0),
+                betweenness: bet.get(i).copied().unwrap_or(0.0),
                 betweenness_weighted: betw.get(i).copied().unwrap_or(0.0),
-                closeness: clo.get(i).copied().flatten().unwrap_or(0.0),
+                closeness: clo.get(i).copied().unwrap_or(0.0),
                 pagerank: pr.get(i).copied().unwrap_or(0.0),
                 constraint: con.get(i).copied().flatten(),
                 reach,
@@ -149,11 +150,224 @@ pub fn metrics(c: &Country, g: &ActorGraph, set: EdgeSet) -> Metrics {
     Metrics { country: c.code.clone(), edges: set, actors, totals }
 }
 
+/// Normalised betweenness (endpoints excluded), as networkx's `betweenness_centrality(G)`.
+///
+/// Written here rather than taken from rustworkx-core: on the synthetic 1k-actor graph
+/// rustworkx-core's version took twice as long as python-igraph's C code (BENCHMARKS.md); this
+/// one runs Brandes' algorithm on a compressed adjacency array with reused buffers, in parallel
+/// over fixed chunks of sources summed in chunk order, so the result does not depend on thread
+/// scheduling.
+///
+/// # Complexity
+/// O(V E) work, spread over the available cores.
+pub fn betweenness(g: &DiGraph<usize, f64>) -> Vec<f64> {
+    brandes(g, false)
+}
+
+/// Normalised betweenness over weighted shortest paths (Dijkstra), as networkx's
+/// `betweenness_centrality(G, weight="weight")`; rustworkx-core has no weighted variant.
+/// Weights are instrument strengths (small integers), so equal path lengths compare exactly.
+///
+/// # Complexity
+/// O(V (E + V log V)) work, spread over the available cores.
+pub fn weighted_betweenness(g: &DiGraph<usize, f64>) -> Vec<f64> {
+    brandes(g, true)
+}
+
+/// A graph's out-edges as compressed arrays: the edges of node v are
+/// `targets[offsets[v]..offsets[v + 1]]` (with `weights` alongside).
+struct Csr {
+    offsets: Vec<usize>,
+    targets: Vec<usize>,
+    weights: Vec<f64>,
+}
+
+impl Csr {
+    fn new(g: &DiGraph<usize, f64>) -> Self {
+        let n = g.node_count();
+        let mut offsets = Vec::with_capacity(n + 1);
+        let mut targets = Vec::with_capacity(g.edge_count());
+        let mut weights = Vec::with_capacity(g.edge_count());
+        offsets.push(0);
+        for v in g.node_indices() {
+            let mut out: Vec<(usize, f64)> = g.edges(v).map(|e| (e.target().index(), *e.weight())).collect();
+            out.sort_by_key(|(t, _)| *t);
+            targets.extend(out.iter().map(|(t, _)| *t));
+            weights.extend(out.iter().map(|(_, w)| *w));
+            offsets.push(targets.len());
+        }
+        Self { offsets, targets, weights }
+    }
+
+    fn edges(&self, v: usize) -> impl Iterator<Item = (usize, f64)> + '_ {
+        let (a, b) = (self.offsets.get(v).copied().unwrap_or(0), self.offsets.get(v + 1).copied().unwrap_or(0));
+        let t = self.targets.get(a..b).unwrap_or(&[]);
+        let w = self.weights.get(a..b).unwrap_or(&[]);
+        t.iter().copied().zip(w.iter().copied())
+    }
+}
+
+/// Per-thread buffers of Brandes' algorithm, reset only where a run touched them.
+struct Brandes {
+    dist: Vec<f64>,
+    sigma: Vec<f64>,
+    delta: Vec<f64>,
+    settled: Vec<bool>,
+    order: Vec<usize>,
+    heap: BinaryHeap<Candidate>,
+    bc: Vec<f64>,
+}
+
+impl Brandes {
+    fn new(n: usize) -> Self {
+        Self {
+            dist: vec![f64::INFINITY; n],
+            sigma: vec![0.0; n],
+            delta: vec![0.0; n],
+            settled: vec![false; n],
+            order: Vec::with_capacity(n),
+            heap: BinaryHeap::new(),
+            bc: vec![0.0; n],
+        }
+    }
+
+    /// Adds source `s`'s dependencies to `bc`. Shortest-path predecessors are not stored: in
+    /// the accumulation, x is a successor of w on a shortest path exactly when
+    /// dist[x] == dist[w] + weight(w, x).
+    fn run(&mut self, g: &Csr, s: usize, weighted: bool) {
+        self.order.clear();
+        let set = |v: &mut Vec<f64>, i: usize, x: f64| {
+            if let Some(slot) = v.get_mut(i) {
+                *slot = x;
+            }
+        };
+        set(&mut self.dist, s, 0.0);
+        set(&mut self.sigma, s, 1.0);
+        if weighted {
+            self.heap.push(Candidate { dist: 0.0, node: s });
+            while let Some(Candidate { dist: d, node: v }) = self.heap.pop() {
+                if self.settled.get(v).copied().unwrap_or(true) {
+                    continue;
+                }
+                if let Some(x) = self.settled.get_mut(v) {
+                    *x = true;
+                }
+                self.order.push(v);
+                let sv = self.sigma.get(v).copied().unwrap_or(0.0);
+                for (w, len) in g.edges(v) {
+                    if self.settled.get(w).copied().unwrap_or(true) {
+                        continue;
+                    }
+                    let nd = d + len;
+                    let dw = self.dist.get(w).copied().unwrap_or(f64::INFINITY);
+                    if nd < dw {
+                        set(&mut self.dist, w, nd);
+                        set(&mut self.sigma, w, sv);
+                        self.heap.push(Candidate { dist: nd, node: w });
+                    } else if nd == dw {
+                        if let Some(x) = self.sigma.get_mut(w) {
+                            *x += sv;
+                        }
+                    }
+                }
+            }
+        } else {
+            self.order.push(s);
+            let mut head = 0;
+            while let Some(&v) = self.order.get(head) {
+                head += 1;
+                let d = self.dist.get(v).copied().unwrap_or(0.0) + 1.0;
+                let sv = self.sigma.get(v).copied().unwrap_or(0.0);
+                for (w, _) in g.edges(v) {
+                    let dw = self.dist.get(w).copied().unwrap_or(f64::INFINITY);
+                    if dw == f64::INFINITY {
+                        set(&mut self.dist, w, d);
+                        self.order.push(w);
+                    }
+                    if self.dist.get(w).copied() == Some(d) {
+                        if let Some(x) = self.sigma.get_mut(w) {
+                            *x += sv;
+                        }
+                    }
+                }
+            }
+        }
+        for &w in self.order.iter().rev() {
+            let (dw, sw) = (self.dist.get(w).copied().unwrap_or(0.0), self.sigma.get(w).copied().unwrap_or(1.0));
+            let mut acc = 0.0;
+            for (x, len) in g.edges(w) {
+                let step = if weighted { len } else { 1.0 };
+                if self.dist.get(x).copied() == Some(dw + step) {
+                    let (sx, dx) =
+                        (self.sigma.get(x).copied().unwrap_or(1.0), self.delta.get(x).copied().unwrap_or(0.0));
+                    acc += sw / sx * (1.0 + dx);
+                }
+            }
+            set(&mut self.delta, w, acc);
+            if w != s {
+                if let Some(b) = self.bc.get_mut(w) {
+                    *b += acc;
+                }
+            }
+        }
+        for &v in &self.order {
+            set(&mut self.dist, v, f64::INFINITY);
+            set(&mut self.sigma, v, 0.0);
+            set(&mut self.delta, v, 0.0);
+            if let Some(x) = self.settled.get_mut(v) {
+                *x = false;
+            }
+        }
+        self.heap.clear();
+    }
+}
+
+fn brandes(g: &DiGraph<usize, f64>, weighted: bool) -> Vec<f64> {
+    use rayon::prelude::*;
+    let n = g.node_count();
+    let csr = Csr::new(g);
+    // Fixed chunks, summed in chunk order: the same bits whatever the thread count. Each chunk
+    // allocates its own buffers, so small graphs get few chunks.
+    let chunks = (n / 256).clamp(1, 64);
+    let chunk = n.div_ceil(chunks).max(1);
+    let starts: Vec<usize> = (0..n).step_by(chunk).collect();
+    let partials: Vec<Vec<f64>> = starts
+        .par_iter()
+        .map(|&start| {
+            let mut b = Brandes::new(n);
+            for s in start..(start + chunk).min(n) {
+                b.run(&csr, s, weighted);
+            }
+            b.bc
+        })
+        .collect();
+    let mut bc = vec![0.0; n];
+    for p in partials {
+        for (x, y) in bc.iter_mut().zip(p) {
+            *x += y;
+        }
+    }
+    if n > 2 {
+        let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
+        bc.iter_mut().for_each(|x| *x *= scale);
+    }
+    bc
+}
+
+/// Closeness over incoming distances with Wasserman-Faust scaling, from rustworkx-core
+/// (parallel from 50 nodes on).
+///
+/// # Complexity
+/// O(V E) work, spread over the available cores.
+pub fn closeness(g: &DiGraph<usize, f64>) -> Vec<f64> {
+    rustworkx_core::centrality::closeness_centrality(g, true, 50).into_iter().map(|x| x.unwrap_or(0.0)).collect()
+}
+
 /// Nodes reachable from `sources` (excluding the sources unless reached again).
 ///
 /// # Complexity
 /// O(V + E).
-fn reachable(g: &DiGraph<usize, f64>, sources: &[NodeIndex]) -> Vec<NodeIndex> {
+pub fn reachable(g: &DiGraph<usize, f64>, sources: &[NodeIndex]) -> Vec<NodeIndex> {
     let mut seen = vec![false; g.node_count()];
     let mut queue: VecDeque<NodeIndex> = sources.iter().copied().collect();
     let mut out = Vec::new();
@@ -169,80 +383,6 @@ fn reachable(g: &DiGraph<usize, f64>, sources: &[NodeIndex]) -> Vec<NodeIndex> {
         }
     }
     out
-}
-
-/// Brandes' betweenness over weighted shortest paths (Dijkstra), normalised as networkx does
-/// for directed graphs (1 / ((n-1)(n-2))). Written here because rustworkx-core has only the
-/// unweighted variant. Weights are instrument strengths (small integers), so equal path lengths
-/// compare exactly.
-///
-/// # Complexity
-/// O(V (E + V log V)).
-fn weighted_betweenness(g: &DiGraph<usize, f64>) -> Vec<f64> {
-    let n = g.node_count();
-    let mut bc = vec![0.0; n];
-    for s in g.node_indices() {
-        let mut stack = Vec::with_capacity(n);
-        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
-        let mut sigma = vec![0.0f64; n];
-        let mut dist = vec![f64::INFINITY; n];
-        let mut done = vec![false; n];
-        if let (Some(x), Some(d)) = (sigma.get_mut(s.index()), dist.get_mut(s.index())) {
-            *x = 1.0;
-            *d = 0.0;
-        }
-        let mut heap = BinaryHeap::new();
-        heap.push(Candidate { dist: 0.0, node: s.index() });
-        while let Some(Candidate { dist: d, node: v }) = heap.pop() {
-            if done.get(v).copied().unwrap_or(true) || d > dist.get(v).copied().unwrap_or(f64::INFINITY) {
-                continue;
-            }
-            if let Some(x) = done.get_mut(v) {
-                *x = true;
-            }
-            stack.push(v);
-            let sigma_v = sigma.get(v).copied().unwrap_or(0.0);
-            for e in g.edges(NodeIndex::new(v)) {
-                let w = e.target().index();
-                let nd = d + *e.weight();
-                let dw = dist.get(w).copied().unwrap_or(f64::INFINITY);
-                if nd < dw {
-                    if let (Some(x), Some(y), Some(p)) = (dist.get_mut(w), sigma.get_mut(w), preds.get_mut(w)) {
-                        *x = nd;
-                        *y = sigma_v;
-                        p.clear();
-                        p.push(v);
-                    }
-                    heap.push(Candidate { dist: nd, node: w });
-                } else if nd == dw {
-                    if let (Some(y), Some(p)) = (sigma.get_mut(w), preds.get_mut(w)) {
-                        *y += sigma_v;
-                        p.push(v);
-                    }
-                }
-            }
-        }
-        let mut delta = vec![0.0f64; n];
-        while let Some(w) = stack.pop() {
-            let (sw, dw) = (sigma.get(w).copied().unwrap_or(1.0), delta.get(w).copied().unwrap_or(0.0));
-            for &v in preds.get(w).map_or(&[][..], Vec::as_slice) {
-                let sv = sigma.get(v).copied().unwrap_or(0.0);
-                if let Some(x) = delta.get_mut(v) {
-                    *x += sv / sw * (1.0 + dw);
-                }
-            }
-            if w != s.index() {
-                if let Some(x) = bc.get_mut(w) {
-                    *x += dw;
-                }
-            }
-        }
-    }
-    if n > 2 {
-        let scale = 1.0 / ((n - 1) * (n - 2)) as f64;
-        bc.iter_mut().for_each(|x| *x *= scale);
-    }
-    bc
 }
 
 /// A Dijkstra queue entry, ordered by smallest distance first (then node, for determinism).
@@ -271,7 +411,7 @@ impl PartialOrd for Candidate {
 ///
 /// # Complexity
 /// O(iterations x (V + E)).
-fn pagerank(g: &DiGraph<usize, f64>, alpha: f64) -> Vec<f64> {
+pub fn pagerank(g: &DiGraph<usize, f64>, alpha: f64) -> Vec<f64> {
     let n = g.node_count();
     if n == 0 {
         return Vec::new();
@@ -306,42 +446,51 @@ fn pagerank(g: &DiGraph<usize, f64>, alpha: f64) -> Vec<f64> {
 ///
 /// # Complexity
 /// O(sum over actors of degree^2).
-fn constraint(g: &DiGraph<usize, f64>) -> Vec<Option<f64>> {
+pub fn constraint(g: &DiGraph<usize, f64>) -> Vec<Option<f64>> {
     let n = g.node_count();
-    let neighbours: Vec<Vec<usize>> = g
-        .node_indices()
-        .map(|v| {
-            let mut ns: Vec<usize> = g.neighbors_undirected(v).map(|w| w.index()).filter(|w| *w != v.index()).collect();
-            ns.sort_unstable();
-            ns.dedup();
-            ns
-        })
-        .collect();
-    let mutual = |u: usize, v: usize| {
-        let a = g.find_edge(NodeIndex::new(u), NodeIndex::new(v)).map_or(0.0, |_| 1.0);
-        let b = g.find_edge(NodeIndex::new(v), NodeIndex::new(u)).map_or(0.0, |_| 1.0);
-        a + b
-    };
-    let scale: Vec<f64> =
-        (0..n).map(|u| neighbours.get(u).map_or(0.0, |ns| ns.iter().map(|w| mutual(u, *w)).sum())).collect();
-    let p = |u: usize, v: usize| {
+    // For each actor, its neighbours (either direction) with the mutual tie, sorted by neighbour.
+    let mut ties: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    for e in g.edge_indices() {
+        if let Some((a, b)) = g.edge_endpoints(e) {
+            let (a, b) = (a.index(), b.index());
+            if a != b {
+                for (u, v) in [(a, b), (b, a)] {
+                    if let Some(t) = ties.get_mut(u) {
+                        t.push((v, 1.0));
+                    }
+                }
+            }
+        }
+    }
+    for t in &mut ties {
+        t.sort_by_key(|(v, _)| *v);
+        t.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            if same {
+                kept.1 += next.1;
+            }
+            same
+        });
+    }
+    let scale: Vec<f64> = ties.iter().map(|t| t.iter().map(|(_, w)| w).sum()).collect();
+    let p = |u: usize, v: usize| -> f64 {
+        let Some(t) = ties.get(u) else { return 0.0 };
         let s = scale.get(u).copied().unwrap_or(0.0);
-        if s == 0.0 {
-            0.0
-        } else {
-            mutual(u, v) / s
+        match t.binary_search_by_key(&v, |(x, _)| *x) {
+            Ok(i) if s > 0.0 => t.get(i).map_or(0.0, |(_, w)| w / s),
+            _ => 0.0,
         }
     };
     (0..n)
         .map(|i| {
-            let ns = neighbours.get(i)?;
+            let ns = ties.get(i)?;
             if ns.is_empty() {
                 return None;
             }
             Some(
                 ns.iter()
-                    .map(|&j| {
-                        let indirect: f64 = ns.iter().map(|&q| p(i, q) * p(q, j)).sum();
+                    .map(|&(j, _)| {
+                        let indirect: f64 = ns.iter().map(|&(q, _)| p(i, q) * p(q, j)).sum();
                         (p(i, j) + indirect).powi(2)
                     })
                     .sum(),
@@ -351,7 +500,7 @@ fn constraint(g: &DiGraph<usize, f64>) -> Vec<Option<f64>> {
 }
 
 /// Freeman degree centralisation of the undirected simple version of `g`.
-fn freeman(g: &DiGraph<usize, f64>) -> f64 {
+pub fn freeman(g: &DiGraph<usize, f64>) -> f64 {
     let n = g.node_count();
     if n < 3 {
         return 0.0;
@@ -374,7 +523,7 @@ fn freeman(g: &DiGraph<usize, f64>) -> f64 {
 ///
 /// # Complexity
 /// O(V + E).
-fn longest_path(g: &DiGraph<usize, f64>) -> usize {
+pub fn longest_path(g: &DiGraph<usize, f64>) -> usize {
     let order = match petgraph::algo::toposort(g, None) {
         Ok(o) => o,
         Err(_) => return 0,

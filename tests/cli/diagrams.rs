@@ -151,3 +151,31 @@ fn hostile_labels_cannot_break_dot() {
 fn xml_options<'a>() -> roxmltree::ParsingOptions<'a> {
     roxmltree::ParsingOptions { allow_dtd: true, ..Default::default() }
 }
+
+/// Without Graphviz on the PATH, `--format svg` falls back to the built-in renderer and says so
+/// once on stderr; PNG, which needs Graphviz, is refused with a hint.
+#[test]
+fn falls_back_to_builtin_without_graphviz() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = nordgov()
+        .current_dir(root())
+        .env("PATH", empty.path())
+        .args(["diagram", "fi", "--format", "svg"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.matches("install graphviz").count(), 1, "{err}");
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.contains("built-in layout"), "{svg}");
+    roxmltree::Document::parse(&svg).unwrap();
+    let out = nordgov()
+        .current_dir(root())
+        .env("PATH", empty.path())
+        .args(["diagram", "fi", "--format", "png", "-o"])
+        .arg(empty.path().join("x.png"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("png needs Graphviz"));
+}

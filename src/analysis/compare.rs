@@ -161,29 +161,18 @@ fn latest<T>(items: impl Iterator<Item = (Option<i32>, T)>) -> Option<T> {
 /// Central resources of `c`.
 pub fn country_resources(c: &Country) -> CountryResources {
     let centre = central_ids(c);
-    let sum = |vals: Vec<f64>| (!vals.is_empty()).then(|| vals.iter().sum::<f64>());
-    let fte = sum(centre
-        .iter()
-        .filter_map(|id| {
-            latest(
-                c.resources
-                    .iter()
-                    .filter(|r| &r.actor == id)
-                    .filter_map(|r| r.fte.and_then(|q| q.central()).map(|v| (r.year, v))),
-            )
-        })
-        .collect());
-    let budget = sum(centre
-        .iter()
-        .filter_map(|id| {
-            latest(
-                c.resources
-                    .iter()
-                    .filter(|r| &r.actor == id)
-                    .filter_map(|r| r.budget.as_ref().and_then(|m| to_euro(c, m, r.year)).map(|e| (r.year, e.value))),
-            )
-        })
-        .collect());
+    // Per central actor the figure of its latest year, summed; None if no central actor has one.
+    let total = |figure: &dyn Fn(&Resource) -> Option<f64>| {
+        let vals: Vec<f64> = centre
+            .iter()
+            .filter_map(|id| {
+                latest(c.resources.iter().filter(|r| &r.actor == id).filter_map(|r| figure(r).map(|v| (r.year, v))))
+            })
+            .collect();
+        (!vals.is_empty()).then(|| vals.iter().sum::<f64>())
+    };
+    let fte = total(&|r| r.fte.and_then(|q| q.central()));
+    let budget = total(&|r| r.budget.as_ref().and_then(|m| to_euro(c, m, r.year)).map(|e| e.value));
     let population = c.population.as_ref().map(|p| p.value);
     let municipalities = c.levels.get(&Level::Local).and_then(|l| l.units);
     let per = |v: Option<f64>, d: Option<f64>| v.zip(d).filter(|(_, d)| *d > 0.0).map(|(v, d)| v / d);

@@ -2,13 +2,11 @@
 //! side. Each model is looked at on its reference date (the date its undated facts describe)
 //! unless `--as-of` names another.
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use super::matrix::{parse_lang, width};
-use super::output::{self, TableFormat};
+use super::matrix::parse_lang;
+use super::output::TableOutput;
 use super::{read_country, Cli, Exit};
 use crate::analysis::compare;
 use crate::model::Lang;
@@ -48,15 +46,9 @@ pub struct Args {
     /// Language of labels.
     #[arg(long, value_parser = parse_lang, default_value = "en")]
     pub lang: Lang,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-    pub format: TableFormat,
-    /// Wrap tables to this many columns (default: the terminal's width, else 100).
-    #[arg(long, value_name = "N")]
-    pub width: Option<usize>,
-    /// Write to FILE instead of stdout.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Output format, width and file.
+    #[command(flatten)]
+    pub out: TableOutput,
 }
 
 /// Runs the command.
@@ -112,14 +104,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     };
     let kind = args.kind.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
     let doc = serde_json::json!({ "kind": kind, "comparison": json });
-    output::emit(
-        args.format,
-        &format!("nordgov compare --kind {kind}"),
-        &grids,
-        &doc,
-        width(args.width),
-        args.output.as_deref(),
-    )
+    args.out.emit(&format!("nordgov compare --kind {kind}"), &grids, &doc)
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> serde_json::Value {

@@ -1,12 +1,9 @@
 //! `nordgov matrix COUNTRY --kind roles|strategic|operational`: the report's tables from a model.
 
-use std::io::IsTerminal;
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use super::output::{self, TableFormat};
+use super::output::TableOutput;
 use super::{read_country, Cli, Exit};
 use crate::analysis::{matrix, resources};
 use crate::model::{ActorId, Lang, Sector, Vocabulary};
@@ -47,21 +44,15 @@ pub struct Args {
     /// Language of actor names (abbreviations are used where they exist).
     #[arg(long, value_parser = parse_lang, default_value = "en")]
     pub lang: Lang,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-    pub format: TableFormat,
     /// Show each used cell's description (operational).
     #[arg(long)]
     pub detail: bool,
     /// List each cell's sources (document:lines, confidence) under the table.
     #[arg(long)]
     pub sources: bool,
-    /// Wrap tables to this many columns (default: the terminal's width, else 100).
-    #[arg(long, value_name = "N")]
-    pub width: Option<usize>,
-    /// Write to FILE instead of stdout.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Output format, width and file.
+    #[command(flatten)]
+    pub out: TableOutput,
 }
 
 fn parse_vocab<V: Vocabulary>(s: &str) -> Result<V, String> {
@@ -78,18 +69,6 @@ pub(super) fn parse_level(s: &str) -> Result<crate::model::Level, String> {
 
 pub(super) fn parse_lang(s: &str) -> Result<Lang, String> {
     parse_vocab(s)
-}
-
-/// The width to wrap to: --width, else $COLUMNS when stdout is a terminal, else 100.
-pub(super) fn width(requested: Option<usize>) -> usize {
-    requested
-        .or_else(|| {
-            std::io::stdout()
-                .is_terminal()
-                .then(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
-                .flatten()
-        })
-        .unwrap_or(100)
 }
 
 /// Runs the command.
@@ -116,14 +95,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     }
     let kind = args.kind.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();
     let doc = serde_json::json!({ "kind": kind, "tables": json });
-    output::emit(
-        args.format,
-        &format!("nordgov matrix --kind {kind}"),
-        &grids,
-        &doc,
-        width(args.width),
-        args.output.as_deref(),
-    )
+    args.out.emit(&format!("nordgov matrix --kind {kind}"), &grids, &doc)
 }
 
 /// The requested tables of one country, as grids and as JSON views.

@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use super::matrix::width;
-use super::output::{self, TableFormat};
+use super::output::{self, TableOutput};
 use super::{read_country, Cli, Exit};
 use crate::analysis::metrics;
 use crate::graph::{self, EdgeSet};
@@ -26,15 +25,9 @@ pub struct Args {
     /// Which edges the graph metrics use (reach always uses steering, the reporting chain the hierarchy).
     #[arg(long, value_enum, default_value_t = EdgeSet::All)]
     pub edges: EdgeSet,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
-    pub format: TableFormat,
-    /// Wrap tables to this many columns.
-    #[arg(long, value_name = "N")]
-    pub width: Option<usize>,
-    /// Write to FILE instead of stdout.
-    #[arg(short, long, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    /// Output format, width and file.
+    #[command(flatten)]
+    pub out: TableOutput,
 }
 
 /// Runs `nordgov metrics`.
@@ -46,14 +39,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     let m = metrics::metrics(&c, &graph::build(&c), args.edges);
     let o = GridOptions { lang: Lang::En, detail: false, sources: false };
     let json = serde_json::to_value(&m).unwrap_or(serde_json::Value::Null);
-    output::emit(
-        args.format,
-        &format!("nordgov metrics {}", c.code),
-        &[grids::metrics(&m, &o)],
-        &json,
-        width(args.width),
-        args.output.as_deref(),
-    )
+    args.out.emit(&format!("nordgov metrics {}", c.code), &[grids::metrics(&m, &o)], &json)
 }
 
 /// Graph file formats.

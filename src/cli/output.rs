@@ -2,7 +2,7 @@
 //! tabular formats every table-producing command offers.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
@@ -25,6 +25,39 @@ pub enum TableFormat {
     Xlsx,
     /// A standalone HTML page.
     Html,
+}
+
+/// The output options every table-producing command shares.
+#[derive(Debug, clap::Args)]
+pub struct TableOutput {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+    /// Wrap tables to this many columns (default: the terminal's width, else 100).
+    #[arg(long, value_name = "N")]
+    pub width: Option<usize>,
+    /// Write to FILE instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+impl TableOutput {
+    /// Renders and writes `grids` (or `json`) as these options say.
+    pub fn emit(&self, title: &str, grids: &[Grid], json: &serde_json::Value) -> Exit {
+        emit(self.format, title, grids, json, width(self.width), self.output.as_deref())
+    }
+}
+
+/// The width to wrap to: the requested one, else $COLUMNS when stdout is a terminal, else 100.
+pub fn width(requested: Option<usize>) -> usize {
+    requested
+        .or_else(|| {
+            std::io::stdout()
+                .is_terminal()
+                .then(|| std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()))
+                .flatten()
+        })
+        .unwrap_or(100)
 }
 
 /// Renders `grids` (or, for JSON, `json`) in `format` and writes the result.

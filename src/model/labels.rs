@@ -13,7 +13,7 @@ pub trait Labelled: Copy {
 }
 
 /// Picks the name for `lang` from (en, nb, sv, da, fi).
-fn pick(lang: Lang, names: [&'static str; 5]) -> &'static str {
+pub fn pick(lang: Lang, names: [&'static str; 5]) -> &'static str {
     let [en, nb, sv, da, fi] = names;
     match lang {
         Lang::En => en,

@@ -11,5 +11,5 @@ mod labels;
 mod vocab;
 
 pub use country::*;
-pub use labels::Labelled;
+pub use labels::{pick, Labelled};
 pub use vocab::*;

@@ -4,27 +4,9 @@
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde_json::json;
 
+use super::markup::escape;
 use crate::graph::{ActorGraph, EdgeKind};
 use crate::model::{Country, Lang, Vocabulary};
-
-/// Escapes text for XML content and attribute values. Characters XML 1.0 cannot hold (most C0
-/// controls) are dropped, since no escape can carry them.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// One node's attributes: (label, kind, level, central).
 fn node_attrs(c: &Country, id: &crate::model::ActorId) -> (String, &'static str, &'static str, bool) {

@@ -125,14 +125,7 @@ pub fn word(lang: Lang, key: &str) -> &'static str {
         ],
         _ => ["", "", "", "", ""],
     };
-    let [en, nb, sv, da, fi] = all;
-    match lang {
-        Lang::En => en,
-        Lang::Nb => nb,
-        Lang::Sv => sv,
-        Lang::Da => da,
-        Lang::Fi => fi,
-    }
+    crate::model::pick(lang, all)
 }
 
 /// How a qualifier is written after an actor in a cell.

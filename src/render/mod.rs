@@ -6,6 +6,7 @@ pub mod dot;
 pub mod graphml;
 pub mod grid;
 pub mod html;
+pub mod markup;
 pub mod md;
 pub mod svg;
 pub mod table;

@@ -10,7 +10,7 @@ use std::fmt::Write;
 use crate::graph::view::{GraphView, ViewEdgeKind};
 use crate::model::{Labelled, Lang, Level, Vocabulary};
 use crate::render::dot::{instrument_style, node_style, role_colour};
-use crate::render::graphml::escape;
+use crate::render::markup::escape;
 
 const NODE_H: f64 = 30.0;
 const ROW_GAP: f64 = 34.0;

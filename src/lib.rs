@@ -30,6 +30,7 @@ pub mod load;
 pub mod model;
 pub mod print;
 pub mod render;
+pub mod scenario;
 pub mod schema;
 pub mod synth;
 pub mod workspace;

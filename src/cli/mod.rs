@@ -10,6 +10,7 @@ mod explain;
 mod matrix;
 mod metrics;
 mod output;
+mod scenario;
 mod schema;
 mod synth;
 mod validate;
@@ -116,6 +117,12 @@ pub enum Command {
     Export(metrics::ExportArgs),
     /// Diagrams of a country: organisation, steering, roles (DOT, SVG, PNG).
     Diagram(diagram::Args),
+    /// What-if scenarios: apply one and write the resulting model.
+    #[command(subcommand)]
+    Scenario(scenario::ScenarioCommand),
+    /// Compare two models (or scenarios): roles, steering, relations, actors, resources,
+    /// metric deltas and the distance to other countries before and after.
+    Diff(scenario::DiffArgs),
     /// Print the JSON Schema of the model format (for editor completion).
     Schema(schema::Args),
     /// Explain a diagnostic code: what it means, why, an example and the fix.
@@ -152,6 +159,8 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Metrics(a) => metrics::run(cli, a),
         Command::Export(a) => metrics::export(cli, a),
         Command::Diagram(a) => diagram::run(cli, a),
+        Command::Scenario(scenario::ScenarioCommand::Apply(a)) => scenario::apply(cli, a),
+        Command::Diff(a) => scenario::diff(cli, a),
         Command::Schema(a) => schema::run(cli, a),
         Command::Explain(a) => explain::run(a),
         Command::Synth(a) => synth::run(cli, a),

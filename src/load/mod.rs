@@ -10,7 +10,7 @@ pub mod raw;
 mod validate;
 
 pub use parse::parse;
-pub use validate::{check_as_of, validate, ParsedFile};
+pub use validate::{check_as_of, hierarchy_cycles, lookup_term, validate, ParsedFile};
 
 use crate::diagnostic::{Diagnostic, FileId, SourceDb};
 use crate::model::Country;

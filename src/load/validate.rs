@@ -578,17 +578,13 @@ impl Validator {
 
     /// Looks a vocabulary term up, reporting E0105 with a suggestion when it is unknown.
     fn term<V: Vocabulary>(&mut self, file: FileId, s: &SpStr) -> Option<V> {
-        if let Some(t) = V::from_key(s.get()) {
-            return Some(t);
+        match lookup_term::<V>(file, s) {
+            Ok(t) => Some(t),
+            Err(d) => {
+                self.push(d);
+                None
+            }
         }
-        let keys = V::keys();
-        self.push(
-            Diagnostic::new(Code::E0105, format!("unknown {} `{}`", V::NAME, s.get()))
-                .at(file, s.span(), format!("not a {}", V::NAME))
-                .maybe_hint(suggestion_hint(s.get(), keys.iter().copied()))
-                .hint(format!("expected one of: {}", keys.join(", "))),
-        );
-        None
     }
 
     /// A level term that must also be one the country has.
@@ -801,22 +797,7 @@ impl Validator {
     // ---- pass 3: hierarchy ------------------------------------------------------------------
 
     fn hierarchy(&mut self, c: &Country) {
-        use petgraph::graphmap::DiGraphMap;
-        let mut g: DiGraphMap<&str, ()> = DiGraphMap::new();
-        for id in c.actors.keys() {
-            g.add_node(id.as_str());
-        }
-        for (from, kind, to) in c.edges() {
-            if kind.is_hierarchical() {
-                g.add_edge(from.as_str(), to.as_str(), ());
-            }
-        }
-        for scc in petgraph::algo::tarjan_scc(&g) {
-            if scc.len() < 2 {
-                continue;
-            }
-            let mut members: Vec<&str> = scc;
-            members.sort_unstable();
+        for members in hierarchy_cycles(c) {
             let mut d = Diagnostic::new(
                 Code::E0302,
                 format!(
@@ -826,7 +807,7 @@ impl Validator {
             )
             .hint("a body cannot be above itself: remove or redirect one parent, reports_to, owned_by or part_of link");
             for (i, m) in members.iter().enumerate() {
-                if let Some((f, s)) = self.actor_spans.get(&ActorId((*m).to_string())) {
+                if let Some((f, s)) = self.actor_spans.get(m) {
                     d = if i == 0 {
                         d.at(*f, s.clone(), "part of the cycle")
                     } else {
@@ -915,6 +896,43 @@ pub fn check_as_of(model: &str, c: &Country, date: NaiveDate) -> Vec<Diagnostic>
                 .hint("an actor that held the cell ended without a successor entry; add a dated [[role]] entry")
         })
         .collect()
+}
+
+/// Looks a vocabulary term up, or explains (E0105, with a suggestion) why it is not one.
+pub fn lookup_term<V: Vocabulary>(file: FileId, s: &SpStr) -> Result<V, Diagnostic> {
+    V::from_key(s.get()).ok_or_else(|| {
+        let keys = V::keys();
+        Diagnostic::new(Code::E0105, format!("unknown {} `{}`", V::NAME, s.get()))
+            .at(file, s.span(), format!("not a {}", V::NAME))
+            .maybe_hint(suggestion_hint(s.get(), keys.iter().copied()))
+            .hint(format!("expected one of: {}", keys.join(", ")))
+    })
+}
+
+/// The cycles of the organisational hierarchy (parent links and reports_to, owned_by,
+/// part_of), each as its sorted members.
+pub fn hierarchy_cycles(c: &Country) -> Vec<Vec<ActorId>> {
+    use petgraph::graphmap::DiGraphMap;
+    let mut g: DiGraphMap<&str, ()> = DiGraphMap::new();
+    for id in c.actors.keys() {
+        g.add_node(id.as_str());
+    }
+    for (from, kind, to) in c.edges() {
+        if kind.is_hierarchical() {
+            g.add_edge(from.as_str(), to.as_str(), ());
+        }
+    }
+    let mut cycles: Vec<Vec<ActorId>> = petgraph::algo::tarjan_scc(&g)
+        .into_iter()
+        .filter(|scc| scc.len() > 1)
+        .map(|scc| {
+            let mut m: Vec<ActorId> = scc.into_iter().map(|s| ActorId(s.to_string())).collect();
+            m.sort();
+            m
+        })
+        .collect();
+    cycles.sort();
+    cycles
 }
 
 /// The first line of a table's span, so a label underlines the header, not the whole table.

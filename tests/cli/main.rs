@@ -9,4 +9,5 @@ mod formats;
 mod matrices;
 mod models;
 mod networkx;
+mod scenarios;
 mod schema;

@@ -1,0 +1,259 @@
+//! `nordgov scenario apply SCENARIO -o DIR` and `nordgov diff A B`, where each side is a model
+//! (country code or directory) or a scenario file.
+
+use std::path::{Path, PathBuf};
+
+use super::output::TableOutput;
+use super::{read_country, report, Cli, Exit};
+use crate::diagnostic::SourceDb;
+use crate::model::Country;
+use crate::render::grid::{Cell, Grid};
+use crate::scenario::{self, Diff, Scenario};
+use crate::{print, workspace};
+
+/// Arguments of `nordgov scenario apply`.
+#[derive(Debug, clap::Args)]
+pub struct ApplyArgs {
+    /// The scenario file.
+    pub scenario: PathBuf,
+    /// The model directory to write (must not exist, or be empty; never the base model).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+}
+
+/// Scenario subcommands.
+#[derive(Debug, clap::Subcommand)]
+pub enum ScenarioCommand {
+    /// Apply a scenario and write the resulting model as a model directory.
+    Apply(ApplyArgs),
+}
+
+/// Arguments of `nordgov diff`.
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The base: a country code, a model directory, or a scenario file (*.toml).
+    pub base: String,
+    /// The other side: a country code, a model directory, or a scenario file.
+    pub other: String,
+    /// Exit with 1 when the two differ, 0 when they do not (as `git diff --exit-code`).
+    #[arg(long)]
+    pub exit_code: bool,
+    /// Take model sides on this date (default: each model's reference date; a scenario side
+    /// uses its own `as_of`).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// Output format, width and file.
+    #[command(flatten)]
+    pub out: TableOutput,
+}
+
+/// Reads a scenario file and applies it to its base; returns the scenario and both models.
+pub fn load_scenario(cli: &Cli, path: &Path) -> Result<(Scenario, Country, Country), Exit> {
+    let mut db = SourceDb::new();
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("error: cannot read `{}`: {e}", workspace::display(path));
+            return Err(Exit::Failure);
+        }
+    };
+    let file = db.add(workspace::display(path), text.clone());
+    let s = match scenario::parse(file, &text) {
+        Ok(s) => s,
+        Err(d) => {
+            report(cli, &db, &d);
+            return Err(Exit::Findings);
+        }
+    };
+    // The base resolves next to the scenario file first (`base = "../"`), then as a country
+    // code under --models.
+    let beside = path.parent().unwrap_or(Path::new(".")).join(s.base.get());
+    let base_arg = if beside.is_dir() && crate::workspace::discover(&beside).is_ok() {
+        workspace::display(&beside)
+    } else {
+        s.base.get().clone()
+    };
+    let base = read_country(cli, &base_arg, s.as_of)?;
+    match scenario::apply(&base, &s, file) {
+        Ok(result) => Ok((s, base, result)),
+        Err(d) => {
+            report(cli, &db, &[d]);
+            Err(Exit::Findings)
+        }
+    }
+}
+
+/// Runs `nordgov scenario apply`.
+pub fn apply(cli: &Cli, args: &ApplyArgs) -> Exit {
+    let (_, _, result) = match load_scenario(cli, &args.scenario) {
+        Ok(x) => x,
+        Err(e) => return e,
+    };
+    let dir = &args.output;
+    if std::fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some()) {
+        eprintln!(
+            "error: `{}` exists and is not empty; scenario apply never overwrites a model",
+            workspace::display(dir)
+        );
+        return Exit::Failure;
+    }
+    for (name, text) in print::files(&result) {
+        if let Err(e) = workspace::write_atomic(&dir.join(&name), text.as_bytes()) {
+            eprintln!("error: cannot write `{}`: {e}", workspace::display(&dir.join(&name)));
+            return Exit::Failure;
+        }
+    }
+    eprintln!("wrote the scenario's model ({} actors) to {}", result.actors.len(), workspace::display(dir));
+    Exit::Success
+}
+
+fn side(cli: &Cli, arg: &str, as_of: Option<chrono::NaiveDate>) -> Result<Country, Exit> {
+    let p = Path::new(arg);
+    if p.is_file() && p.extension().is_some_and(|e| e == "toml") {
+        load_scenario(cli, p).map(|(_, _, result)| result)
+    } else {
+        let c = read_country(cli, arg, as_of)?;
+        Ok(match (as_of, c.reference_date) {
+            (None, Some(d)) => c.as_of(d.last_day()),
+            _ => c,
+        })
+    }
+}
+
+/// Runs `nordgov diff`.
+pub fn diff(cli: &Cli, args: &DiffArgs) -> Exit {
+    let (a, b) = match (side(cli, &args.base, args.as_of), side(cli, &args.other, args.as_of)) {
+        (Ok(a), Ok(b)) => (a, b),
+        (Err(e), _) | (_, Err(e)) => return e,
+    };
+    let others: Vec<Country> = workspace::country_dirs(&cli.models)
+        .iter()
+        .filter_map(|p| read_country(cli, &workspace::display(p), None).ok())
+        .filter(|o| o.code != a.code)
+        .map(|o| match o.reference_date {
+            Some(d) => o.as_of(d.last_day()),
+            None => o,
+        })
+        .collect();
+    let d = scenario::diff(&a, &b, &others);
+    let json = serde_json::to_value(&d).unwrap_or(serde_json::Value::Null);
+    let written = args.out.emit(&format!("nordgov diff {} {}", args.base, args.other), &grids(&d), &json);
+    if written != Exit::Success {
+        return written;
+    }
+    if args.exit_code && !d.is_empty() {
+        Exit::Findings
+    } else {
+        Exit::Success
+    }
+}
+
+fn grid(title: &str, header: &[&str], rows: Vec<Vec<String>>) -> Grid {
+    Grid {
+        sheet: "diff".into(),
+        title: title.to_string(),
+        header: header.iter().map(|h| h.to_string()).collect(),
+        rows: rows.into_iter().map(|r| r.into_iter().map(Cell::text).collect()).collect(),
+        notes: Vec::new(),
+    }
+}
+
+fn list(ids: &[crate::model::ActorId]) -> String {
+    ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// The diff as grids, one per kind of change (empty kinds left out).
+fn grids(d: &Diff) -> Vec<Grid> {
+    let mut out = Vec::new();
+    let mut actors: Vec<Vec<String>> =
+        d.actors_added.iter().map(|a| vec![a.to_string(), "added".into(), String::new(), String::new()]).collect();
+    actors.extend(d.actors_removed.iter().map(|a| vec![a.to_string(), "removed".into(), String::new(), String::new()]));
+    actors.extend(
+        d.actors_changed.iter().map(|c| vec![c.actor.to_string(), c.field.clone(), c.before.clone(), c.after.clone()]),
+    );
+    if !actors.is_empty() {
+        out.push(grid("Actors", &["actor", "change", "before", "after"], actors));
+    }
+    if !d.roles.is_empty() {
+        out.push(grid(
+            "Role cells",
+            &["level", "role", "gained by", "lost by"],
+            d.roles
+                .iter()
+                .map(|c| vec![c.level.to_string(), c.role.to_string(), list(&c.added), list(&c.removed)])
+                .collect(),
+        ));
+    }
+    if !d.steering.is_empty() {
+        out.push(grid(
+            "Operational steering",
+            &["actor", "sector", "role", "instrument", "change"],
+            d.steering
+                .iter()
+                .map(|s| {
+                    vec![
+                        s.actor.to_string(),
+                        s.sector.to_string(),
+                        s.role.to_string(),
+                        format!("{} {}", s.instrument.strength(), s.instrument),
+                        if s.used { "now used" } else { "no longer used" }.to_string(),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    let rel: Vec<Vec<String>> = d
+        .relations_added
+        .iter()
+        .map(|(a, k, b)| vec!["+".to_string(), a.to_string(), k.to_string(), b.to_string()])
+        .chain(
+            d.relations_removed
+                .iter()
+                .map(|(a, k, b)| vec!["-".to_string(), a.to_string(), k.to_string(), b.to_string()]),
+        )
+        .collect();
+    if !rel.is_empty() {
+        out.push(grid("Relations", &["", "from", "type", "to"], rel));
+    }
+    if !d.resources.is_empty() {
+        let f = |v: &Option<f64>| v.map_or("-".to_string(), |v| format!("{v}"));
+        out.push(grid(
+            "FTE",
+            &["actor", "before", "after"],
+            d.resources.iter().map(|(a, x, y)| vec![a.to_string(), f(x), f(y)]).collect(),
+        ));
+    }
+    if !d.metrics.is_empty() {
+        out.push(grid(
+            "Metrics (top movers, all edges)",
+            &["actor", "metric", "before", "after", "change", "why"],
+            d.metrics
+                .iter()
+                .map(|m| {
+                    vec![
+                        m.actor.as_ref().map_or("(country)".to_string(), ToString::to_string),
+                        m.metric.clone(),
+                        format!("{:.4}", m.before),
+                        format!("{:.4}", m.after),
+                        format!("{:+.4}", m.after - m.before),
+                        m.explanation.clone(),
+                    ]
+                })
+                .collect(),
+        ));
+    }
+    if !d.distances.is_empty() {
+        out.push(grid(
+            "Profile distance to other countries",
+            &["country", "before", "after"],
+            d.distances
+                .iter()
+                .map(|x| vec![x.country.clone(), format!("{:.2}", x.before), format!("{:.2}", x.after)])
+                .collect(),
+        ));
+    }
+    if d.is_empty() {
+        out.push(grid("No differences", &["result"], vec![vec!["the two models hold the same facts".into()]]));
+    }
+    out
+}

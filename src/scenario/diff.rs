@@ -1,0 +1,328 @@
+//! Comparing two models: what changed in the role matrix, operational steering, relations,
+//! actors and resources, how the network metrics moved, and how the profile distance to other
+//! countries changed. Models are compared fact by fact, never as text.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::analysis::compare::profile;
+use crate::analysis::metrics::{metrics, Metrics};
+use crate::graph::{self, EdgeSet};
+use crate::model::*;
+
+/// Holders added to and removed from one role cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellChange {
+    /// Level.
+    pub level: Level,
+    /// Role.
+    pub role: Role,
+    /// Actors that gained the cell.
+    pub added: Vec<ActorId>,
+    /// Actors that lost it.
+    pub removed: Vec<ActorId>,
+}
+
+/// An operational steering cell that appeared or disappeared.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct SteeringChange {
+    /// The actor.
+    pub actor: ActorId,
+    /// Sector.
+    pub sector: Sector,
+    /// Role.
+    pub role: Role,
+    /// Instrument.
+    pub instrument: Instrument,
+    /// Whether it is now used (true) or no longer (false).
+    pub used: bool,
+}
+
+/// A changed actor attribute.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActorChange {
+    /// The actor.
+    pub actor: ActorId,
+    /// What changed ("parent", "name", "kind", ...).
+    pub field: String,
+    /// Before.
+    pub before: String,
+    /// After.
+    pub after: String,
+}
+
+/// A metric that moved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetricDelta {
+    /// The actor (or `None` for a country figure).
+    pub actor: Option<ActorId>,
+    /// The metric.
+    pub metric: String,
+    /// Before.
+    pub before: f64,
+    /// After.
+    pub after: f64,
+    /// One line saying what happened around the actor.
+    pub explanation: String,
+}
+
+/// The distance to another country before and after.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DistanceChange {
+    /// The other country.
+    pub country: String,
+    /// Distance from the base.
+    pub before: f64,
+    /// Distance from the changed model.
+    pub after: f64,
+}
+
+/// Everything that differs between two models.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diff {
+    /// Actors only in the second model.
+    pub actors_added: Vec<ActorId>,
+    /// Actors only in the first.
+    pub actors_removed: Vec<ActorId>,
+    /// Changed attributes of actors in both.
+    pub actors_changed: Vec<ActorChange>,
+    /// Role cells whose holders changed.
+    pub roles: Vec<CellChange>,
+    /// Operational steering cells that changed.
+    pub steering: Vec<SteeringChange>,
+    /// Edges (from, type, to) only in the second model.
+    pub relations_added: Vec<(ActorId, RelationType, ActorId)>,
+    /// Edges only in the first.
+    pub relations_removed: Vec<(ActorId, RelationType, ActorId)>,
+    /// Central FTE and budget figures (per actor) that changed: (actor, before, after).
+    pub resources: Vec<(ActorId, Option<f64>, Option<f64>)>,
+    /// Metric deltas, largest first.
+    pub metrics: Vec<MetricDelta>,
+    /// Profile distance to each other country, before and after.
+    pub distances: Vec<DistanceChange>,
+}
+
+impl Diff {
+    /// Whether the two models differ in any fact.
+    pub fn is_empty(&self) -> bool {
+        self.actors_added.is_empty()
+            && self.actors_removed.is_empty()
+            && self.actors_changed.is_empty()
+            && self.roles.is_empty()
+            && self.steering.is_empty()
+            && self.relations_added.is_empty()
+            && self.relations_removed.is_empty()
+            && self.resources.is_empty()
+    }
+}
+
+fn holders(c: &Country) -> BTreeMap<(Level, Role), BTreeSet<ActorId>> {
+    let mut m: BTreeMap<(Level, Role), BTreeSet<ActorId>> = BTreeMap::new();
+    for r in c.roles.iter().filter(|r| r.sector == Sector::General) {
+        m.entry((r.level, r.role)).or_default().extend(r.holders.iter().map(|h| h.actor.clone()));
+    }
+    m
+}
+
+fn used_cells(c: &Country) -> BTreeSet<(ActorId, Sector, Role, Instrument)> {
+    c.steering
+        .iter()
+        .flat_map(|s| s.cells.iter().filter(|x| x.used).map(|x| (s.actor.clone(), s.sector, x.role, x.instrument)))
+        .collect()
+}
+
+fn edges(c: &Country) -> BTreeSet<(ActorId, RelationType, ActorId)> {
+    c.edges().map(|(a, k, b)| (a.clone(), k, b.clone())).collect()
+}
+
+fn fte(c: &Country) -> BTreeMap<ActorId, f64> {
+    let mut m = BTreeMap::new();
+    for r in &c.resources {
+        if let Some(v) = r.fte.and_then(|q| q.central()) {
+            m.entry(r.actor.clone()).or_insert(v);
+        }
+    }
+    m
+}
+
+/// How many metric deltas to keep (largest first).
+const TOP_MOVERS: usize = 20;
+
+/// Compares `a` (the base) with `b`; `others` are the countries distances are measured to.
+pub fn diff(a: &Country, b: &Country, others: &[Country]) -> Diff {
+    let ids_a: BTreeSet<&ActorId> = a.actors.keys().collect();
+    let ids_b: BTreeSet<&ActorId> = b.actors.keys().collect();
+    let mut actors_changed = Vec::new();
+    for id in ids_a.intersection(&ids_b) {
+        let (Some(x), Some(y)) = (a.actor(id), b.actor(id)) else { continue };
+        let mut field = |name: &str, before: String, after: String| {
+            if before != after {
+                actors_changed.push(ActorChange { actor: (*id).clone(), field: name.to_string(), before, after });
+            }
+        };
+        field("name", x.label(Lang::En, a.natives()), y.label(Lang::En, b.natives()));
+        field(
+            "parent",
+            x.parent.as_ref().map_or(String::new(), |p| format!("{} {}", p.relation, p.id)),
+            y.parent.as_ref().map_or(String::new(), |p| format!("{} {}", p.relation, p.id)),
+        );
+        field("kind", x.kind.to_string(), y.kind.to_string());
+        field("level", x.level.to_string(), y.level.to_string());
+        field("central", x.central.to_string(), y.central.to_string());
+    }
+    let (ha, hb) = (holders(a), holders(b));
+    let cells: BTreeSet<&(Level, Role)> = ha.keys().chain(hb.keys()).collect();
+    let empty = BTreeSet::new();
+    let roles = cells
+        .into_iter()
+        .filter_map(|k| {
+            let (x, y) = (ha.get(k).unwrap_or(&empty), hb.get(k).unwrap_or(&empty));
+            let added: Vec<ActorId> = y.difference(x).cloned().collect();
+            let removed: Vec<ActorId> = x.difference(y).cloned().collect();
+            (!added.is_empty() || !removed.is_empty()).then_some(CellChange { level: k.0, role: k.1, added, removed })
+        })
+        .collect();
+    let (sa, sb) = (used_cells(a), used_cells(b));
+    let mut steering: Vec<SteeringChange> = sb
+        .difference(&sa)
+        .map(|(actor, sector, role, instrument)| SteeringChange {
+            actor: actor.clone(),
+            sector: *sector,
+            role: *role,
+            instrument: *instrument,
+            used: true,
+        })
+        .chain(sa.difference(&sb).map(|(actor, sector, role, instrument)| SteeringChange {
+            actor: actor.clone(),
+            sector: *sector,
+            role: *role,
+            instrument: *instrument,
+            used: false,
+        }))
+        .collect();
+    steering.sort();
+    let (ea, eb) = (edges(a), edges(b));
+    let (fa, fb) = (fte(a), fte(b));
+    let resources = fa
+        .keys()
+        .chain(fb.keys())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .filter(|k| fa.get(*k) != fb.get(*k))
+        .map(|k| ((*k).clone(), fa.get(k).copied(), fb.get(k).copied()))
+        .collect();
+    let metrics = metric_deltas(a, b, &ea, &eb);
+    let mut distances = Vec::new();
+    for o in others.iter().filter(|o| o.code != a.code) {
+        let before = profile(&[a.clone(), o.clone()]).distances.first().map_or(0.0, |d| d.distance);
+        let after = profile(&[b.clone(), o.clone()]).distances.first().map_or(0.0, |d| d.distance);
+        distances.push(DistanceChange { country: o.code.clone(), before, after });
+    }
+    Diff {
+        actors_added: ids_b.difference(&ids_a).map(|x| (*x).clone()).collect(),
+        actors_removed: ids_a.difference(&ids_b).map(|x| (*x).clone()).collect(),
+        actors_changed,
+        roles,
+        steering,
+        relations_added: eb.difference(&ea).cloned().collect(),
+        relations_removed: ea.difference(&eb).cloned().collect(),
+        resources,
+        metrics,
+        distances,
+    }
+}
+
+/// Per-actor and country metric deltas on all edges, largest first, each explained by the
+/// edges that appeared or disappeared at the actor.
+fn metric_deltas(
+    a: &Country,
+    b: &Country,
+    ea: &BTreeSet<(ActorId, RelationType, ActorId)>,
+    eb: &BTreeSet<(ActorId, RelationType, ActorId)>,
+) -> Vec<MetricDelta> {
+    let ma = metrics(a, &graph::build(a), EdgeSet::All);
+    let mb = metrics(b, &graph::build(b), EdgeSet::All);
+    let per_actor = |m: &Metrics| -> BTreeMap<ActorId, [(&'static str, f64); 4]> {
+        m.actors
+            .iter()
+            .map(|x| {
+                (
+                    x.id.clone(),
+                    [
+                        ("betweenness", x.betweenness),
+                        ("closeness", x.closeness),
+                        ("pagerank", x.pagerank),
+                        ("in_degree", x.in_degree as f64),
+                    ],
+                )
+            })
+            .collect()
+    };
+    let (pa, pb) = (per_actor(&ma), per_actor(&mb));
+    let explain = |id: &ActorId| {
+        let gained: Vec<String> =
+            eb.difference(ea).filter(|(x, _, y)| x == id || y == id).map(|(x, k, y)| format!("{x} {k} {y}")).collect();
+        let lost: Vec<String> =
+            ea.difference(eb).filter(|(x, _, y)| x == id || y == id).map(|(x, k, y)| format!("{x} {k} {y}")).collect();
+        match (gained.is_empty(), lost.is_empty()) {
+            (true, true) => "paths through it changed elsewhere in the graph".to_string(),
+            _ => {
+                let mut parts = Vec::new();
+                if !gained.is_empty() {
+                    parts.push(format!("now {}", gained.join("; ")));
+                }
+                if !lost.is_empty() {
+                    parts.push(format!("no longer {}", lost.join("; ")));
+                }
+                parts.join("; ")
+            }
+        }
+    };
+    let mut deltas = Vec::new();
+    for id in pa.keys().chain(pb.keys()).collect::<BTreeSet<_>>() {
+        let zero = [("betweenness", 0.0), ("closeness", 0.0), ("pagerank", 0.0), ("in_degree", 0.0)];
+        let (x, y) = (pa.get(id).unwrap_or(&zero), pb.get(id).unwrap_or(&zero));
+        for ((name, before), (_, after)) in x.iter().zip(y.iter()) {
+            if (after - before).abs() > 1e-12 {
+                deltas.push(MetricDelta {
+                    actor: Some(id.clone()),
+                    metric: name.to_string(),
+                    before: *before,
+                    after: *after,
+                    explanation: explain(id),
+                });
+            }
+        }
+    }
+    let t = |m: &Metrics| {
+        [
+            ("density", m.totals.density),
+            ("freeman_centralisation", m.totals.freeman_centralisation),
+            ("weak_components", m.totals.weak_components as f64),
+            ("central_strong_reach", m.totals.central_strong_reach.unwrap_or(0.0)),
+            ("longest_reporting_chain", m.totals.longest_reporting_chain as f64),
+        ]
+    };
+    for ((name, before), (_, after)) in t(&ma).iter().zip(t(&mb).iter()) {
+        if (after - before).abs() > 1e-12 {
+            deltas.push(MetricDelta {
+                actor: None,
+                metric: name.to_string(),
+                before: *before,
+                after: *after,
+                explanation: "country figure".to_string(),
+            });
+        }
+    }
+    deltas.sort_by(|x, y| {
+        let (dx, dy) = ((x.after - x.before).abs(), (y.after - y.before).abs());
+        let rel = |d: &MetricDelta| if d.metric == "in_degree" { 0.0 } else { 1.0 };
+        (rel(y), dy)
+            .partial_cmp(&(rel(x), dx))
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then_with(|| (&x.actor, &x.metric).cmp(&(&y.actor, &y.metric)))
+    });
+    deltas.truncate(TOP_MOVERS);
+    deltas
+}

@@ -1,0 +1,460 @@
+//! Reading a scenario file: `[scenario]` and the `[[op]]` list, with the same diagnostics as
+//! model files (syntax, unknown keys, unknown terms with suggestions, missing keys).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_spanned::Spanned;
+use toml::de::{DeTable, ValueDeserializer};
+
+use super::{NewActor, Op, Scenario, OPS};
+use crate::diagnostic::{suggestion_hint, Code, Diagnostic, FileId};
+use crate::load::lookup_term;
+use crate::load::raw::{DateValue, InstrumentValue, Sp, SpStr};
+use crate::model::{ActorKind, Instrument, Lang, Level, Names, Qualifier, RelationType, Role, Sector, Vocabulary};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHeader {
+    name: String,
+    base: SpStr,
+    #[serde(default)]
+    as_of: Option<Sp<DateValue>>,
+    #[serde(default)]
+    rationale: String,
+    #[serde(default)]
+    sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNewActor {
+    id: SpStr,
+    name: BTreeMap<SpStr, String>,
+    #[serde(default)]
+    abbr: Option<String>,
+    kind: SpStr,
+    level: SpStr,
+    #[serde(default)]
+    parent: Option<SpStr>,
+    #[serde(default)]
+    central: bool,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAssign {
+    level: SpStr,
+    role: SpStr,
+    to: SpStr,
+}
+
+/// Every key any operation takes; which ones an operation needs is checked per operation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOp {
+    op: SpStr,
+    /// A comment for readers of the scenario; nordgov does not use it.
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+    #[serde(default)]
+    actor: Option<SpStr>,
+    #[serde(default)]
+    actors: Vec<SpStr>,
+    #[serde(default)]
+    transfer_to: Option<SpStr>,
+    #[serde(default)]
+    name: BTreeMap<SpStr, String>,
+    #[serde(default)]
+    abbr: Option<String>,
+    #[serde(default)]
+    id: Option<SpStr>,
+    #[serde(default)]
+    kind: Option<SpStr>,
+    #[serde(default)]
+    level: Option<SpStr>,
+    #[serde(default)]
+    central: Option<bool>,
+    #[serde(default)]
+    successor: Option<RawNewActor>,
+    #[serde(default)]
+    date: Option<Sp<DateValue>>,
+    #[serde(default)]
+    parent: Option<SpStr>,
+    #[serde(default)]
+    relation: Option<SpStr>,
+    #[serde(default)]
+    into: Option<RawNewActor>,
+    #[serde(default)]
+    parts: Vec<RawNewActor>,
+    #[serde(default)]
+    assign: Vec<RawAssign>,
+    #[serde(default)]
+    role: Option<SpStr>,
+    #[serde(default)]
+    qualifier: Option<SpStr>,
+    #[serde(default)]
+    from: Option<SpStr>,
+    #[serde(default)]
+    to: Option<SpStr>,
+    #[serde(default, rename = "type")]
+    relation_type: Option<SpStr>,
+    #[serde(default)]
+    sector: Option<SpStr>,
+    #[serde(default)]
+    instrument: Option<Sp<InstrumentValue>>,
+    #[serde(default)]
+    new_instrument: Option<Sp<InstrumentValue>>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    target_levels: Vec<SpStr>,
+    #[serde(default)]
+    fte: Option<f64>,
+    #[serde(default)]
+    budget: Option<f64>,
+    #[serde(default)]
+    currency: Option<String>,
+}
+
+/// Reads a scenario file. Returns the scenario, or every problem found.
+pub fn parse(file: FileId, text: &str) -> Result<Scenario, Vec<Diagnostic>> {
+    let (doc, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        return Err(errors
+            .into_iter()
+            .map(|e| {
+                Diagnostic::new(Code::E0101, format!("invalid TOML: {}", e.message())).at(
+                    file,
+                    e.span().unwrap_or(0..0),
+                    "here",
+                )
+            })
+            .collect());
+    }
+    let mut diags = Vec::new();
+    let mut header: Option<RawHeader> = None;
+    let mut ops = Vec::new();
+    let doc_span = doc.span();
+    for (key, value) in doc.into_inner() {
+        match key.get_ref().as_ref() {
+            "scenario" => match RawHeader::deserialize(ValueDeserializer::from(value)) {
+                Ok(h) => header = Some(h),
+                Err(e) => diags.push(serde_error(file, &e)),
+            },
+            "op" => match value.into_inner() {
+                toml::de::DeValue::Array(items) => {
+                    for item in items {
+                        let span = item.span();
+                        match RawOp::deserialize(ValueDeserializer::from(item)) {
+                            Ok(raw) => match convert(file, &raw) {
+                                Ok(op) => ops.push(Sp(Spanned::new(span.start..span.start, op))),
+                                Err(d) => diags.extend(d),
+                            },
+                            Err(e) => diags.push(serde_error(file, &e)),
+                        }
+                    }
+                }
+                _ => diags.push(Diagnostic::new(Code::E0103, "`op` must be an array of tables ([[op]])").at(
+                    file,
+                    key.span(),
+                    "here",
+                )),
+            },
+            other => diags.push(
+                Diagnostic::new(Code::E0102, format!("unknown top-level key `{other}`"))
+                    .at(file, key.span(), "not part of the scenario format")
+                    .maybe_hint(suggestion_hint(other, ["scenario", "op"]))
+                    .hint("a scenario file has [scenario] and [[op]] tables"),
+            ),
+        }
+    }
+    let Some(h) = header else {
+        diags.push(Diagnostic::new(Code::E0104, "a scenario needs a [scenario] table with name and base").at(
+            file,
+            doc_span.start..doc_span.start,
+            "here",
+        ));
+        return Err(diags);
+    };
+    let as_of = h.as_of.as_ref().and_then(|d| date(file, d, &mut diags));
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    Ok(Scenario { name: h.name, base: h.base, as_of, rationale: h.rationale, sources: h.sources, ops })
+}
+
+fn serde_error(file: FileId, e: &toml::de::Error) -> Diagnostic {
+    let msg = e.message();
+    let span = e.span().unwrap_or(0..0);
+    if let Some(rest) = msg.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return Diagnostic::new(Code::E0102, format!("unknown key `{field}`"))
+            .at(file, span, "not a key of this table")
+            .maybe_hint(suggestion_hint(field, allowed.iter().copied()));
+    }
+    if let Some(rest) = msg.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or(rest);
+        return Diagnostic::new(Code::E0104, format!("missing required key `{field}`")).at(file, span, "here");
+    }
+    Diagnostic::new(Code::E0103, msg.trim().to_string()).at(file, span, "wrong type")
+}
+
+fn date(file: FileId, d: &Sp<DateValue>, diags: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
+    let parsed = match d.get() {
+        DateValue::Date(dt) => {
+            dt.date.and_then(|x| NaiveDate::from_ymd_opt(i32::from(x.year), u32::from(x.month), u32::from(x.day)))
+        }
+        DateValue::Year(_) => None,
+    };
+    if parsed.is_none() {
+        diags.push(Diagnostic::new(Code::E0106, "expected a date like 2020-01-01").at(file, d.span(), "here"));
+    }
+    parsed
+}
+
+/// Collects conversion problems so one operation reports all of them.
+struct Conv<'a> {
+    file: FileId,
+    op: &'a SpStr,
+    diags: Vec<Diagnostic>,
+}
+
+impl Conv<'_> {
+    fn term<V: Vocabulary>(&mut self, s: &SpStr) -> Option<V> {
+        lookup_term::<V>(self.file, s).map_err(|d| self.diags.push(d)).ok()
+    }
+
+    fn need<'b, T>(&mut self, v: &'b Option<T>, key: &str) -> Option<&'b T> {
+        if v.is_none() {
+            self.diags.push(Diagnostic::new(Code::E0104, format!("operation `{}` needs `{key}`", self.op.get())).at(
+                self.file,
+                self.op.span(),
+                "this operation",
+            ));
+        }
+        v.as_ref()
+    }
+
+    fn instrument(&mut self, v: &Sp<InstrumentValue>) -> Option<Instrument> {
+        match v.get() {
+            InstrumentValue::Strength(n) => Instrument::from_strength(*n).or_else(|| {
+                self.diags.push(Diagnostic::new(Code::E0105, format!("unknown instrument `{n}`")).at(
+                    self.file,
+                    v.span(),
+                    "instruments run from 1 to 5",
+                ));
+                None
+            }),
+            InstrumentValue::Name(n) => self.term::<Instrument>(&Sp(Spanned::new(v.span(), n.clone()))),
+        }
+    }
+
+    fn names(&mut self, raw: &BTreeMap<SpStr, String>) -> Names {
+        let mut n = Names::default();
+        for (l, v) in raw {
+            if let Some(l) = self.term::<Lang>(l) {
+                n.0.insert(l, v.clone());
+            }
+        }
+        n
+    }
+
+    fn new_actor(&mut self, r: &RawNewActor) -> Option<NewActor> {
+        let kind = self.term::<ActorKind>(&r.kind);
+        let level = self.term::<Level>(&r.level);
+        let name = self.names(&r.name);
+        Some(NewActor {
+            id: r.id.clone(),
+            name,
+            abbr: r.abbr.clone(),
+            kind: kind?,
+            level: level?,
+            parent: r.parent.clone(),
+            central: r.central,
+        })
+    }
+
+    fn sector(&mut self, s: &Option<SpStr>) -> Sector {
+        s.as_ref().and_then(|s| self.term::<Sector>(s)).unwrap_or(Sector::General)
+    }
+}
+
+fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
+    let mut c = Conv { file, op: &r.op, diags: Vec::new() };
+    let op = match r.op.get().as_str() {
+        "add_actor" => {
+            let raw = RawNewActor {
+                id: c.need(&r.id, "id").cloned().unwrap_or_else(|| r.op.clone()),
+                name: r.name.clone(),
+                abbr: r.abbr.clone(),
+                kind: c.need(&r.kind, "kind").cloned().unwrap_or_else(|| r.op.clone()),
+                level: c.need(&r.level, "level").cloned().unwrap_or_else(|| r.op.clone()),
+                parent: r.parent.clone(),
+                central: r.central.unwrap_or(false),
+            };
+            if c.diags.is_empty() {
+                c.new_actor(&raw).map(Op::AddActor)
+            } else {
+                None
+            }
+        }
+        "remove_actor" => c
+            .need(&r.actor, "actor")
+            .cloned()
+            .map(|actor| Op::RemoveActor { actor, transfer_to: r.transfer_to.clone() }),
+        "rename" => {
+            let name = c.names(&r.name);
+            c.need(&r.actor, "actor").cloned().map(|actor| Op::Rename { actor, name, abbr: r.abbr.clone() })
+        }
+        "succeed" => {
+            let actor = c.need(&r.actor, "actor").cloned();
+            let successor = c.need(&r.successor, "successor").cloned().and_then(|s| c.new_actor(&s));
+            let mut dd = Vec::new();
+            let when = r.date.as_ref().and_then(|d| date(file, d, &mut dd));
+            c.diags.extend(dd);
+            actor.zip(successor).map(|(actor, successor)| Op::Succeed { actor, successor, date: when })
+        }
+        "move" => {
+            let relation =
+                r.relation.as_ref().and_then(|x| c.term::<RelationType>(x)).unwrap_or(RelationType::ReportsTo);
+            let actor = c.need(&r.actor, "actor").cloned();
+            let parent = c.need(&r.parent, "parent").cloned();
+            actor.zip(parent).map(|(actor, parent)| Op::Move { actor, parent, relation })
+        }
+        "merge" => {
+            let into = c.need(&r.into, "into").cloned().and_then(|i| c.new_actor(&i));
+            if r.actors.len() < 2 {
+                c.diags.push(Diagnostic::new(Code::E0106, "merge needs at least two `actors`").at(
+                    file,
+                    r.op.span(),
+                    "this operation",
+                ));
+            }
+            into.map(|into| Op::Merge { actors: r.actors.clone(), into })
+        }
+        "split" => {
+            let actor = c.need(&r.actor, "actor").cloned();
+            let parts: Vec<NewActor> = r.parts.iter().filter_map(|p| c.new_actor(p)).collect();
+            if r.parts.len() < 2 {
+                c.diags.push(Diagnostic::new(Code::E0106, "split needs at least two `parts`").at(
+                    file,
+                    r.op.span(),
+                    "this operation",
+                ));
+            }
+            let roles: Vec<(Level, Role, SpStr)> = r
+                .assign
+                .iter()
+                .filter_map(|a| Some((c.term::<Level>(&a.level)?, c.term::<Role>(&a.role)?, a.to.clone())))
+                .collect();
+            actor.map(|actor| Op::Split { actor, into: parts, roles })
+        }
+        name @ ("assign_role" | "revoke_role" | "transfer_role") => {
+            let level = c.need(&r.level, "level").cloned().and_then(|l| c.term::<Level>(&l));
+            let role = c.need(&r.role, "role").cloned().and_then(|x| c.term::<Role>(&x));
+            let qualifier = r.qualifier.as_ref().and_then(|q| c.term::<Qualifier>(q));
+            match name {
+                "assign_role" => {
+                    let actor = c.need(&r.actor, "actor").cloned();
+                    level.zip(role).zip(actor).map(|((level, role), actor)| Op::AssignRole {
+                        level,
+                        role,
+                        actor,
+                        qualifier,
+                    })
+                }
+                "revoke_role" => {
+                    let actor = c.need(&r.actor, "actor").cloned();
+                    level.zip(role).zip(actor).map(|((level, role), actor)| Op::RevokeRole { level, role, actor })
+                }
+                _ => {
+                    let from = c.need(&r.from, "from").cloned();
+                    let to = c.need(&r.to, "to").cloned();
+                    level.zip(role).zip(from.zip(to)).map(|((level, role), (from, to))| Op::TransferRole {
+                        level,
+                        role,
+                        from,
+                        to,
+                    })
+                }
+            }
+        }
+        name @ ("grant_instrument" | "revoke_instrument" | "change_strength") => {
+            let actor = c.need(&r.actor, "actor").cloned();
+            let role = c.need(&r.role, "role").cloned().and_then(|x| c.term::<Role>(&x));
+            let instrument = c.need(&r.instrument, "instrument").cloned().and_then(|i| c.instrument(&i));
+            let sector = c.sector(&r.sector);
+            match name {
+                "grant_instrument" => {
+                    let target_levels: Vec<Level> = r.target_levels.iter().filter_map(|l| c.term::<Level>(l)).collect();
+                    actor.zip(role).zip(instrument).map(|((actor, role), instrument)| Op::GrantInstrument {
+                        actor,
+                        sector,
+                        role,
+                        instrument,
+                        text: r.text.clone(),
+                        target_levels,
+                    })
+                }
+                "revoke_instrument" => actor
+                    .zip(role)
+                    .zip(instrument)
+                    .map(|((actor, role), instrument)| Op::RevokeInstrument { actor, sector, role, instrument }),
+                _ => {
+                    let to = c.need(&r.new_instrument, "new_instrument").cloned().and_then(|i| c.instrument(&i));
+                    actor.zip(role).zip(instrument.zip(to)).map(|((actor, role), (from, to))| Op::ChangeStrength {
+                        actor,
+                        sector,
+                        role,
+                        from,
+                        to,
+                    })
+                }
+            }
+        }
+        name @ ("add_relation" | "remove_relation") => {
+            let from = c.need(&r.from, "from").cloned();
+            let to = c.need(&r.to, "to").cloned();
+            let kind = c.need(&r.relation_type, "type").cloned().and_then(|k| c.term::<RelationType>(&k));
+            from.zip(kind).zip(to).map(|((from, kind), to)| {
+                if name == "add_relation" {
+                    Op::AddRelation { from, kind, to }
+                } else {
+                    Op::RemoveRelation { from, kind, to }
+                }
+            })
+        }
+        "set_resources" => {
+            if r.fte.is_none() && r.budget.is_none() {
+                c.diags.push(Diagnostic::new(Code::E0104, "set_resources needs `fte` or `budget`").at(
+                    file,
+                    r.op.span(),
+                    "this operation",
+                ));
+            }
+            c.need(&r.actor, "actor").cloned().map(|actor| Op::SetResources {
+                actor,
+                fte: r.fte,
+                budget: r.budget,
+                currency: r.currency.clone(),
+            })
+        }
+        other => {
+            c.diags.push(
+                Diagnostic::new(Code::E0105, format!("unknown operation `{other}`"))
+                    .at(file, r.op.span(), "not an operation")
+                    .maybe_hint(suggestion_hint(other, OPS.iter().copied()))
+                    .hint(format!("operations: {}", OPS.join(", "))),
+            );
+            None
+        }
+    };
+    match op {
+        Some(op) if c.diags.is_empty() => Ok(op),
+        _ => Err(c.diags),
+    }
+}

@@ -103,7 +103,12 @@ fn output_is_byte_identical_across_runs() {
 fn output_does_not_depend_on_directory_order() {
     let tmp = tempfile::tempdir().unwrap();
     let src = root().join("models/no");
-    let mut names: Vec<_> = std::fs::read_dir(&src).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(&src)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_file())
+        .map(|p| p.file_name().unwrap().to_owned())
+        .collect();
     names.sort();
     names.reverse();
     let copy = tmp.path().join("no");

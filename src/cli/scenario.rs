@@ -218,9 +218,12 @@ fn grids(d: &Diff) -> Vec<Grid> {
     if !d.resources.is_empty() {
         let f = |v: &Option<f64>| v.map_or("-".to_string(), |v| format!("{v}"));
         out.push(grid(
-            "FTE",
-            &["actor", "before", "after"],
-            d.resources.iter().map(|(a, x, y)| vec![a.to_string(), f(x), f(y)]).collect(),
+            "Resources",
+            &["actor", "figure", "before", "after"],
+            d.resources
+                .iter()
+                .map(|r| vec![r.actor.to_string(), r.figure.to_string(), f(&r.before), f(&r.after)])
+                .collect(),
         ));
     }
     if !d.metrics.is_empty() {

@@ -67,6 +67,19 @@ pub struct MetricDelta {
     pub explanation: String,
 }
 
+/// A resource figure of an actor that changed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ResourceChange {
+    /// The actor.
+    pub actor: ActorId,
+    /// `fte` or `budget_eur`.
+    pub figure: &'static str,
+    /// Before (the first statement's central value).
+    pub before: Option<f64>,
+    /// After.
+    pub after: Option<f64>,
+}
+
 /// The distance to another country before and after.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DistanceChange {
@@ -95,8 +108,8 @@ pub struct Diff {
     pub relations_added: Vec<(ActorId, RelationType, ActorId)>,
     /// Edges only in the first.
     pub relations_removed: Vec<(ActorId, RelationType, ActorId)>,
-    /// Central FTE and budget figures (per actor) that changed: (actor, before, after).
-    pub resources: Vec<(ActorId, Option<f64>, Option<f64>)>,
+    /// Resource figures that changed, per actor: FTE, and budget in euro.
+    pub resources: Vec<ResourceChange>,
     /// Metric deltas, largest first.
     pub metrics: Vec<MetricDelta>,
     /// Profile distance to each other country, before and after.
@@ -136,14 +149,34 @@ fn edges(c: &Country) -> BTreeSet<(ActorId, RelationType, ActorId)> {
     c.edges().map(|(a, k, b)| (a.clone(), k, b.clone())).collect()
 }
 
-fn fte(c: &Country) -> BTreeMap<ActorId, f64> {
+/// Per actor, the first statement's figure that `pick` reads.
+fn figures(c: &Country, pick: impl Fn(&Resource) -> Option<f64>) -> BTreeMap<ActorId, f64> {
     let mut m = BTreeMap::new();
     for r in &c.resources {
-        if let Some(v) = r.fte.and_then(|q| q.central()) {
+        if let Some(v) = pick(r) {
             m.entry(r.actor.clone()).or_insert(v);
         }
     }
     m
+}
+
+fn resource_changes(a: &Country, b: &Country) -> Vec<ResourceChange> {
+    let fte = |c: &Country| figures(c, |r| r.fte.and_then(|q| q.central()));
+    let eur = |c: &Country| {
+        figures(c, |r| {
+            r.budget.as_ref().and_then(|m| crate::analysis::resources::to_euro(c, m, r.year)).map(|e| e.value)
+        })
+    };
+    let mut out = Vec::new();
+    for (figure, x, y) in [("fte", fte(a), fte(b)), ("budget_eur", eur(a), eur(b))] {
+        for k in x.keys().chain(y.keys()).collect::<BTreeSet<_>>() {
+            let (before, after) = (x.get(k).copied(), y.get(k).copied());
+            if before != after {
+                out.push(ResourceChange { actor: k.clone(), figure, before, after });
+            }
+        }
+    }
+    out
 }
 
 /// How many metric deltas to keep (largest first).
@@ -203,22 +236,25 @@ pub fn diff(a: &Country, b: &Country, others: &[Country]) -> Diff {
         .collect();
     steering.sort();
     let (ea, eb) = (edges(a), edges(b));
-    let (fa, fb) = (fte(a), fte(b));
-    let resources = fa
-        .keys()
-        .chain(fb.keys())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .filter(|k| fa.get(*k) != fb.get(*k))
-        .map(|k| ((*k).clone(), fa.get(k).copied(), fb.get(k).copied()))
-        .collect();
+    let resources = resource_changes(a, b);
     let metrics = metric_deltas(a, b, &ea, &eb);
-    let mut distances = Vec::new();
-    for o in others.iter().filter(|o| o.code != a.code) {
-        let before = profile(&[a.clone(), o.clone()]).distances.first().map_or(0.0, |d| d.distance);
-        let after = profile(&[b.clone(), o.clone()]).distances.first().map_or(0.0, |d| d.distance);
-        distances.push(DistanceChange { country: o.code.clone(), before, after });
-    }
+    // Distances are scaled over the base (or the changed model) and all the other countries,
+    // as `compare --kind profile` scales them; two countries alone would always be 0 or 1 apart.
+    let others: Vec<Country> = others.iter().filter(|o| o.code != a.code).cloned().collect();
+    let with = |m: &Country| {
+        let mut set = vec![m.clone()];
+        set.extend(others.iter().cloned());
+        profile(&set)
+    };
+    let (pa, pb) = (with(a), with(b));
+    let distances = others
+        .iter()
+        .map(|o| DistanceChange {
+            country: o.code.clone(),
+            before: pa.distance(&a.code, &o.code).map_or(0.0, |d| d.distance),
+            after: pb.distance(&b.code, &o.code).map_or(0.0, |d| d.distance),
+        })
+        .collect();
     Diff {
         actors_added: ids_b.difference(&ids_a).map(|x| (*x).clone()).collect(),
         actors_removed: ids_a.difference(&ids_b).map(|x| (*x).clone()).collect(),

@@ -97,3 +97,146 @@ fn scenario_errors_point_into_the_file() {
         snapshot!(format!("scenario_error_{name}"), out);
     }
 }
+
+/// Loads a bundled model through the library, on a date.
+fn model(code: &str, date: &str) -> nordgov::model::Country {
+    let dir = nordgov::workspace::ModelDir { name: code.into(), path: root().join("models").join(code) };
+    let mut db = nordgov::diagnostic::SourceDb::new();
+    let (c, d) = nordgov::workspace::load_model(&dir, &mut db, &nordgov::load::Limits::default());
+    c.unwrap_or_else(|| panic!("{d:?}")).as_of(date.parse().unwrap())
+}
+
+/// Applies a scenario file to a model through the library.
+fn apply_file(base: &nordgov::model::Country, path: &str) -> nordgov::model::Country {
+    let text = std::fs::read_to_string(root().join(path)).unwrap();
+    let s = nordgov::scenario::parse(0, &text).unwrap();
+    nordgov::scenario::apply(base, &s, 0).unwrap()
+}
+
+/// History as a check: Difi -> Digdir and Skate's mandate, applied to Norway as of 2017-06-01,
+/// give the same facts as the model's own Norway as of 2020-12-31 for what the scenario touches:
+/// (1) Difi is gone and Digdir exists, under the same parent; (2) Digdir holds exactly the role
+/// cells it holds in 2020; (3) Skate holds national strategy (advisory) and coordination;
+/// (4) Skate advises KMD.
+#[test]
+fn digdir_scenario_reproduces_norway_2020() {
+    use nordgov::model::{ActorId, Level, Qualifier, RelationType, Role, Sector};
+    let result = apply_file(&model("no", "2017-06-01"), "models/no/scenarios/digdir_and_skate_2020.toml");
+    let real = model("no", "2020-12-31");
+    let (difi, digdir, skate, kmd) =
+        (ActorId("difi".into()), ActorId("digdir".into()), ActorId("skate".into()), ActorId("kmd".into()));
+    // (1)
+    assert!(result.actor(&difi).is_none() && real.actor(&difi).is_none());
+    let parent = |c: &nordgov::model::Country| c.actor(&digdir).and_then(|a| a.parent.as_ref()).map(|p| p.id.clone());
+    assert_eq!(parent(&result), parent(&real));
+    assert!(parent(&real).is_some());
+    // (2)
+    let cells = |c: &nordgov::model::Country, who: &ActorId| -> Vec<(Level, Role)> {
+        let mut v: Vec<_> = c
+            .roles
+            .iter()
+            .filter(|r| r.sector == Sector::General && r.holders.iter().any(|h| &h.actor == who))
+            .map(|r| (r.level, r.role))
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    assert_eq!(cells(&result, &digdir), cells(&real, &digdir));
+    assert!(!cells(&real, &digdir).is_empty());
+    // (3)
+    let holding = |c: &nordgov::model::Country, level: Level, role: Role| {
+        c.roles
+            .iter()
+            .filter(|r| r.level == level && r.role == role && r.sector == Sector::General)
+            .flat_map(|r| r.holders.iter())
+            .find(|h| h.actor == skate)
+            .map(|h| h.qualifier)
+    };
+    for c in [&result, &real] {
+        assert_eq!(holding(c, Level::National, Role::Strategy), Some(Some(Qualifier::Advisory)));
+        assert_eq!(holding(c, Level::National, Role::Coordination), Some(None));
+    }
+    // (4)
+    for c in [&result, &real] {
+        assert!(c.edges().any(|(a, k, b)| a == &skate && k == RelationType::Advises && b == &kmd));
+    }
+}
+
+mod properties {
+    use nordgov::load::raw::{Sp, SpStr};
+    use nordgov::model::{ActorId, ActorKind, Country, Level, RelationType, Role};
+    use nordgov::scenario::{apply, diff, Op, Scenario};
+    use proptest::prelude::*;
+
+    fn scenario(ops: Vec<Op>) -> Scenario {
+        Scenario {
+            name: "generated".into(),
+            base: Sp::new("x".to_string()),
+            as_of: None,
+            rationale: String::new(),
+            sources: Vec::new(),
+            ops: ops.into_iter().map(Sp::new).collect(),
+        }
+    }
+
+    fn s(id: &ActorId) -> SpStr {
+        Sp::new(id.to_string())
+    }
+
+    fn country(seed: u64) -> Country {
+        nordgov::synth::generate(60 + (seed % 5) as usize * 20, seed)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        /// A model does not differ from itself.
+        #[test]
+        fn diff_of_a_model_with_itself_is_empty(seed in 0u64..10_000) {
+            let c = country(seed);
+            prop_assert!(diff(&c, &c, &[]).is_empty());
+        }
+
+        /// An empty scenario gives the base back.
+        #[test]
+        fn empty_scenario_is_the_base(seed in 0u64..10_000) {
+            let c = country(seed);
+            prop_assert_eq!(apply(&c, &scenario(Vec::new()), 0).unwrap(), c);
+        }
+
+        /// Moving an agency to another ministry and back gives the base back.
+        #[test]
+        fn move_then_move_back_is_the_base(seed in 0u64..10_000, pick in 0usize..1000, to in 0usize..1000) {
+            let c = country(seed);
+            let agencies: Vec<&ActorId> = c.actors.values().filter(|a| a.kind == ActorKind::Agency && a.parent.is_some()).map(|a| &a.id).collect();
+            let ministries: Vec<&ActorId> = c.actors.values().filter(|a| a.kind == ActorKind::Ministry).map(|a| &a.id).collect();
+            let agency = agencies[pick % agencies.len()];
+            let original = c.actor(agency).unwrap().parent.clone().unwrap();
+            let target = ministries[to % ministries.len()];
+            let ops = vec![
+                Op::Move { actor: s(agency), parent: s(target), relation: RelationType::ReportsTo },
+                Op::Move { actor: s(agency), parent: s(&original.id), relation: original.relation },
+            ];
+            let back = apply(&c, &scenario(ops), 0).unwrap();
+            prop_assert!(diff(&c, &back, &[]).is_empty());
+            prop_assert_eq!(back, c);
+        }
+
+        /// Role assignments to different cells commute (operation order matters only where one
+        /// operation reads what another writes, as documented in README).
+        #[test]
+        fn assignments_to_different_cells_commute(seed in 0u64..10_000, pick in 0usize..1000) {
+            let c = country(seed);
+            let ids: Vec<&ActorId> = c.actors.values().filter(|a| a.level == Level::State).map(|a| &a.id).collect();
+            let who = ids[pick % ids.len()];
+            let holds = |role: Role| c.roles.iter().any(|r| r.level == Level::State && r.role == role && r.holders.iter().any(|h| &h.actor == who));
+            prop_assume!(!holds(Role::Strategy) && !holds(Role::Operation));
+            let a = Op::AssignRole { level: Level::State, role: Role::Strategy, actor: s(who), qualifier: None };
+            let b = Op::AssignRole { level: Level::State, role: Role::Operation, actor: s(who), qualifier: None };
+            let ab = apply(&c, &scenario(vec![a.clone(), b.clone()]), 0).unwrap();
+            let ba = apply(&c, &scenario(vec![b, a]), 0).unwrap();
+            prop_assert_eq!(ab, ba);
+        }
+    }
+}

@@ -229,10 +229,10 @@ pub struct Profile {
 }
 
 /// The profile indicators and distances of `countries`.
-pub fn profile(countries: &[Country]) -> Profile {
+pub fn profile(countries: &[&Country]) -> Profile {
     let mut indicators = Vec::new();
     let mut push = |key: String, description: String, f: &dyn Fn(&Country) -> Option<f64>| {
-        indicators.push(Indicator { key, description, values: countries.iter().map(f).collect() });
+        indicators.push(Indicator { key, description, values: countries.iter().map(|c| f(c)).collect() });
     };
     for level in Level::ALL {
         push(format!("actors_{level}"), format!("number of actors at the {level} level"), &|c: &Country| {

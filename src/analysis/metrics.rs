@@ -123,6 +123,17 @@ pub fn metrics(c: &Country, g: &ActorGraph, set: EdgeSet) -> Metrics {
             }
         })
         .collect();
+    let totals = totals(c, g, &s);
+    Metrics { country: c.code.clone(), edges: set, actors, totals }
+}
+
+/// The country-level figures of `c` on the simple graph `s` of the chosen edges (central strong
+/// reach always uses the steering edges of strength 1-2, the reporting chain the hierarchy).
+///
+/// # Complexity
+/// O(V + E) for each figure.
+pub fn totals(c: &Country, g: &ActorGraph, s: &SimpleGraph) -> CountryMetrics {
+    let n = s.ids.len();
     let central: Vec<NodeIndex> = s
         .ids
         .iter()
@@ -130,15 +141,14 @@ pub fn metrics(c: &Country, g: &ActorGraph, set: EdgeSet) -> Metrics {
         .filter(|(_, id)| c.actor(id).is_some_and(|a| a.central))
         .map(|(i, _)| NodeIndex::new(i))
         .collect();
-    let central_strong_reach = reach_graphs.get(1).and_then(|strong| {
-        let others = n.saturating_sub(central.len());
-        (!central.is_empty() && others > 0).then(|| {
-            let reached = reachable(&strong.graph, &central).into_iter().filter(|v| !central.contains(v)).count();
-            reached as f64 / others as f64
-        })
+    let strong = g.simple_by(|e| matches!(e.kind, EdgeKind::Steering { instrument, .. } if instrument.strength() <= 2));
+    let others = n.saturating_sub(central.len());
+    let central_strong_reach = (!central.is_empty() && others > 0).then(|| {
+        let reached = reachable(&strong.graph, &central).into_iter().filter(|v| !central.contains(v)).count();
+        reached as f64 / others as f64
     });
     let hierarchy = g.simple_by(|e| matches!(e.kind, EdgeKind::Structural { relation } if relation.is_hierarchical()));
-    let totals = CountryMetrics {
+    CountryMetrics {
         nodes: n,
         edges: s.graph.edge_count(),
         freeman_centralisation: freeman(&s.graph),
@@ -146,8 +156,7 @@ pub fn metrics(c: &Country, g: &ActorGraph, set: EdgeSet) -> Metrics {
         weak_components: petgraph::algo::connected_components(&s.graph),
         central_strong_reach,
         longest_reporting_chain: longest_path(&hierarchy.graph),
-    };
-    Metrics { country: c.code.clone(), edges: set, actors, totals }
+    }
 }
 
 /// Normalised betweenness (endpoints excluded), as networkx's `betweenness_centrality(G)`.

@@ -94,7 +94,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             (vec![grid::compare_resources(&rows, &o)], to_json(&rows))
         }
         Kind::Profile => {
-            let p = compare::profile(&countries);
+            let p = compare::profile(&countries.iter().collect::<Vec<_>>());
             let mut json = to_json(&p);
             if let Some(obj) = json.as_object_mut() {
                 obj.insert("summary".into(), serde_json::json!(p.summary()));

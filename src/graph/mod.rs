@@ -165,21 +165,30 @@ impl ActorGraph {
     /// The simple graph of the edges `keep` accepts.
     pub fn simple_by(&self, keep: impl Fn(&GraphEdge) -> bool) -> SimpleGraph {
         let ids: Vec<ActorId> = self.nodes.keys().cloned().collect();
-        let position: BTreeMap<NodeIndex, usize> = self.nodes.values().enumerate().map(|(i, n)| (*n, i)).collect();
-        let mut graph = petgraph::graph::DiGraph::with_capacity(ids.len(), self.graph.edge_count());
+        // Node index -> position in id order (a vector: indices are dense up to the bound).
+        let bound = self.nodes.values().map(|n| n.index() + 1).max().unwrap_or(0);
+        let mut position = vec![usize::MAX; bound];
+        for (i, n) in self.nodes.values().enumerate() {
+            if let Some(p) = position.get_mut(n.index()) {
+                *p = i;
+            }
+        }
+        let pos = |n: NodeIndex| position.get(n.index()).copied().filter(|p| *p != usize::MAX);
+        let mut pairs: Vec<(usize, usize, f64)> = (&self.graph)
+            .edge_references()
+            .filter(|e| keep(e.weight()))
+            .filter_map(|e| Some((pos(e.source())?, pos(e.target())?, e.weight().weight)))
+            .filter(|(a, b, _)| a != b)
+            .collect();
+        // Sorted by pair, then weight: the first of each pair carries the smallest weight, and
+        // edges enter the graph in a fixed order.
+        pairs.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)).then(x.2.total_cmp(&y.2)));
+        pairs.dedup_by(|next, kept| next.0 == kept.0 && next.1 == kept.1);
+        let mut graph = petgraph::graph::DiGraph::with_capacity(ids.len(), pairs.len());
         for i in 0..ids.len() {
             graph.add_node(i);
         }
-        let mut best: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-        for e in (&self.graph).edge_references().filter(|e| keep(e.weight())) {
-            if let (Some(&a), Some(&b)) = (position.get(&e.source()), position.get(&e.target())) {
-                if a != b {
-                    let w = best.entry((a, b)).or_insert(f64::INFINITY);
-                    *w = w.min(e.weight().weight);
-                }
-            }
-        }
-        for ((a, b), w) in best {
+        for (a, b, w) in pairs {
             graph.add_edge(petgraph::graph::NodeIndex::new(a), petgraph::graph::NodeIndex::new(b), w);
         }
         SimpleGraph { ids, graph }

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::analysis::compare::profile;
-use crate::analysis::metrics::{metrics, Metrics};
+use crate::analysis::metrics::{betweenness, closeness, pagerank, totals, CountryMetrics};
 use crate::graph::{self, EdgeSet};
 use crate::model::*;
 
@@ -189,20 +189,26 @@ pub fn diff(a: &Country, b: &Country, others: &[Country]) -> Diff {
     let mut actors_changed = Vec::new();
     for id in ids_a.intersection(&ids_b) {
         let (Some(x), Some(y)) = (a.actor(id), b.actor(id)) else { continue };
+        // Compare values first and format only what differs: most actors are unchanged.
         let mut field = |name: &str, before: String, after: String| {
-            if before != after {
-                actors_changed.push(ActorChange { actor: (*id).clone(), field: name.to_string(), before, after });
-            }
+            actors_changed.push(ActorChange { actor: (*id).clone(), field: name.to_string(), before, after });
         };
-        field("name", x.label(Lang::En, a.natives()), y.label(Lang::En, b.natives()));
-        field(
-            "parent",
-            x.parent.as_ref().map_or(String::new(), |p| format!("{} {}", p.relation, p.id)),
-            y.parent.as_ref().map_or(String::new(), |p| format!("{} {}", p.relation, p.id)),
-        );
-        field("kind", x.kind.to_string(), y.kind.to_string());
-        field("level", x.level.to_string(), y.level.to_string());
-        field("central", x.central.to_string(), y.central.to_string());
+        if x.name != y.name || x.abbr != y.abbr {
+            field("name", x.label(Lang::En, a.natives()), y.label(Lang::En, b.natives()));
+        }
+        if x.parent != y.parent {
+            let show = |p: &Option<Parent>| p.as_ref().map_or(String::new(), |p| format!("{} {}", p.relation, p.id));
+            field("parent", show(&x.parent), show(&y.parent));
+        }
+        if x.kind != y.kind {
+            field("kind", x.kind.to_string(), y.kind.to_string());
+        }
+        if x.level != y.level {
+            field("level", x.level.to_string(), y.level.to_string());
+        }
+        if x.central != y.central {
+            field("central", x.central.to_string(), y.central.to_string());
+        }
     }
     let (ha, hb) = (holders(a), holders(b));
     let cells: BTreeSet<&(Level, Role)> = ha.keys().chain(hb.keys()).collect();
@@ -240,21 +246,25 @@ pub fn diff(a: &Country, b: &Country, others: &[Country]) -> Diff {
     let metrics = metric_deltas(a, b, &ea, &eb);
     // Distances are scaled over the base (or the changed model) and all the other countries,
     // as `compare --kind profile` scales them; two countries alone would always be 0 or 1 apart.
-    let others: Vec<Country> = others.iter().filter(|o| o.code != a.code).cloned().collect();
-    let with = |m: &Country| {
-        let mut set = vec![m.clone()];
-        set.extend(others.iter().cloned());
-        profile(&set)
+    let others: Vec<&Country> = others.iter().filter(|o| o.code != a.code).collect();
+    let distances = if others.is_empty() {
+        Vec::new()
+    } else {
+        let with = |m: &Country| {
+            let mut set = vec![m];
+            set.extend(others.iter().copied());
+            profile(&set)
+        };
+        let (pa, pb) = (with(a), with(b));
+        others
+            .iter()
+            .map(|o| DistanceChange {
+                country: o.code.clone(),
+                before: pa.distance(&a.code, &o.code).map_or(0.0, |d| d.distance),
+                after: pb.distance(&b.code, &o.code).map_or(0.0, |d| d.distance),
+            })
+            .collect()
     };
-    let (pa, pb) = (with(a), with(b));
-    let distances = others
-        .iter()
-        .map(|o| DistanceChange {
-            country: o.code.clone(),
-            before: pa.distance(&a.code, &o.code).map_or(0.0, |d| d.distance),
-            after: pb.distance(&b.code, &o.code).map_or(0.0, |d| d.distance),
-        })
-        .collect();
     Diff {
         actors_added: ids_b.difference(&ids_a).map(|x| (*x).clone()).collect(),
         actors_removed: ids_a.difference(&ids_b).map(|x| (*x).clone()).collect(),
@@ -277,30 +287,38 @@ fn metric_deltas(
     ea: &BTreeSet<(ActorId, RelationType, ActorId)>,
     eb: &BTreeSet<(ActorId, RelationType, ActorId)>,
 ) -> Vec<MetricDelta> {
-    let ma = metrics(a, &graph::build(a), EdgeSet::All);
-    let mb = metrics(b, &graph::build(b), EdgeSet::All);
-    let per_actor = |m: &Metrics| -> BTreeMap<ActorId, [(&'static str, f64); 4]> {
-        m.actors
+    // Only the metrics a diff reports: the O(V E) centralities and the linear country figures,
+    // not Burt's constraint or steering reach (quadratic on hubs), so a sweep stays fast.
+    let measure = |c: &Country| {
+        let g = graph::build(c);
+        let s = g.simple(EdgeSet::All);
+        let (bet, clo, pr) = (betweenness(&s.graph), closeness(&s.graph), pagerank(&s.graph, 0.85));
+        let per: BTreeMap<ActorId, [(&'static str, f64); 4]> = s
+            .ids
             .iter()
-            .map(|x| {
+            .enumerate()
+            .map(|(i, id)| {
+                let v = petgraph::graph::NodeIndex::new(i);
+                let at = |xs: &Vec<f64>| xs.get(i).copied().unwrap_or(0.0);
+                let indeg = s.graph.neighbors_directed(v, petgraph::Direction::Incoming).count() as f64;
                 (
-                    x.id.clone(),
-                    [
-                        ("betweenness", x.betweenness),
-                        ("closeness", x.closeness),
-                        ("pagerank", x.pagerank),
-                        ("in_degree", x.in_degree as f64),
-                    ],
+                    id.clone(),
+                    [("betweenness", at(&bet)), ("closeness", at(&clo)), ("pagerank", at(&pr)), ("in_degree", indeg)],
                 )
             })
-            .collect()
+            .collect();
+        (per, totals(c, &g, &s))
     };
-    let (pa, pb) = (per_actor(&ma), per_actor(&mb));
+    // The two sides are independent: measure them on two cores.
+    let ((pa, ta), (pb, tb)) = rayon::join(|| measure(a), || measure(b));
+    // The changed edges, computed once; each explanation filters these few.
+    let added: Vec<&(ActorId, RelationType, ActorId)> = eb.difference(ea).collect();
+    let removed: Vec<&(ActorId, RelationType, ActorId)> = ea.difference(eb).collect();
     let explain = |id: &ActorId| {
-        let gained: Vec<String> =
-            eb.difference(ea).filter(|(x, _, y)| x == id || y == id).map(|(x, k, y)| format!("{x} {k} {y}")).collect();
-        let lost: Vec<String> =
-            ea.difference(eb).filter(|(x, _, y)| x == id || y == id).map(|(x, k, y)| format!("{x} {k} {y}")).collect();
+        let at = |edges: &[&(ActorId, RelationType, ActorId)]| -> Vec<String> {
+            edges.iter().filter(|(x, _, y)| x == id || y == id).map(|(x, k, y)| format!("{x} {k} {y}")).collect()
+        };
+        let (gained, lost) = (at(&added), at(&removed));
         match (gained.is_empty(), lost.is_empty()) {
             (true, true) => "paths through it changed elsewhere in the graph".to_string(),
             _ => {
@@ -331,16 +349,16 @@ fn metric_deltas(
             }
         }
     }
-    let t = |m: &Metrics| {
+    let t = |m: &CountryMetrics| {
         [
-            ("density", m.totals.density),
-            ("freeman_centralisation", m.totals.freeman_centralisation),
-            ("weak_components", m.totals.weak_components as f64),
-            ("central_strong_reach", m.totals.central_strong_reach.unwrap_or(0.0)),
-            ("longest_reporting_chain", m.totals.longest_reporting_chain as f64),
+            ("density", m.density),
+            ("freeman_centralisation", m.freeman_centralisation),
+            ("weak_components", m.weak_components as f64),
+            ("central_strong_reach", m.central_strong_reach.unwrap_or(0.0)),
+            ("longest_reporting_chain", m.longest_reporting_chain as f64),
         ]
     };
-    for ((name, before), (_, after)) in t(&ma).iter().zip(t(&mb).iter()) {
+    for ((name, before), (_, after)) in t(&ta).iter().zip(t(&tb).iter()) {
         if (after - before).abs() > 1e-12 {
             deltas.push(MetricDelta {
                 actor: None,

@@ -10,7 +10,7 @@ use clap::ValueEnum;
 use super::matrix::{parse_lang, parse_level};
 use super::output;
 use super::{read_country, Cli, Exit};
-use crate::graph::view::{view, ViewKind, ViewOptions};
+use crate::graph::view::{overlay, view, ViewKind, ViewOptions};
 use crate::graph::{self};
 use crate::model::{ActorId, Lang, Level};
 use crate::render::{dot, svg};
@@ -40,8 +40,16 @@ pub enum Engine {
 /// Arguments of `nordgov diagram`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// A country code under --models, or a path to a model directory.
-    pub country: String,
+    /// A country code under --models, or a path to a model directory (or give --scenario).
+    #[arg(required_unless_present = "scenario")]
+    pub country: Option<String>,
+    /// Draw a scenario's resulting model (its base comes from the scenario file).
+    #[arg(long, value_name = "FILE")]
+    pub scenario: Option<PathBuf>,
+    /// With --scenario: draw the base with the change overlaid (added green, removed red,
+    /// changed orange), every base node where the base drawing has it.
+    #[arg(long, requires = "scenario")]
+    pub diff: bool,
     /// Which diagram.
     #[arg(long, value_enum, default_value_t = ViewKind::Org)]
     pub view: ViewKind,
@@ -104,9 +112,16 @@ fn run_dot(text: &str, format: &str) -> Result<Vec<u8>, String> {
 
 /// Runs the command.
 pub fn run(cli: &Cli, args: &Args) -> Exit {
-    let c = match read_country(cli, &args.country, args.as_of) {
-        Ok(c) => c,
-        Err(e) => return e,
+    let (c, base) = match (&args.scenario, &args.country) {
+        (Some(path), _) => match super::scenario::load_scenario(cli, path) {
+            Ok((_, base, result)) => (result, Some(base)),
+            Err(e) => return e,
+        },
+        (None, Some(country)) => match read_country(cli, country, args.as_of) {
+            Ok(c) => (c, None),
+            Err(e) => return e,
+        },
+        (None, None) => return Exit::Failure,
     };
     let focus = args.focus.as_ref().map(|f| ActorId(f.clone()));
     if let Some(f) = &focus {
@@ -127,7 +142,10 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         instrument_max: args.instrument_max,
         lang: args.lang,
     };
-    let v = view(&c, &g, &options);
+    let v = match (&base, args.diff) {
+        (Some(b), true) => overlay(&view(b, &graph::build(b), &options), &view(&c, &g, &options)),
+        _ => view(&c, &g, &options),
+    };
     let text = dot::dot(&v, args.lang);
     let to = args.output.as_deref();
     let use_graphviz = match args.engine {

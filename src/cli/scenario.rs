@@ -48,7 +48,7 @@ pub struct DiffArgs {
 }
 
 /// Reads a scenario file and applies it to its base; returns the scenario and both models.
-pub fn load_scenario(cli: &Cli, path: &Path) -> Result<(Scenario, Country, Country), Exit> {
+pub(super) fn load_scenario(cli: &Cli, path: &Path) -> Result<(Scenario, Country, Country), Exit> {
     let mut db = SourceDb::new();
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,

@@ -56,6 +56,21 @@ pub struct ViewNode {
     pub central: bool,
     /// The ministry whose cluster the node is drawn in, if any.
     pub group: Option<String>,
+    /// In an overlay, how the node changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
+}
+
+/// How a node or edge of an overlay changed between a base and a scenario.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// Only in the scenario.
+    Added,
+    /// Only in the base.
+    Removed,
+    /// In both, with different attributes.
+    Changed,
 }
 
 /// What an edge of the view stands for.
@@ -79,6 +94,9 @@ pub struct ViewEdge {
     pub to: String,
     /// What it stands for.
     pub kind: ViewEdgeKind,
+    /// In an overlay, how the edge changed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<Change>,
 }
 
 /// A diagram before layout.
@@ -116,7 +134,7 @@ pub fn view(c: &Country, g: &ActorGraph, o: &ViewOptions) -> GraphView {
                 EdgeKind::Structural { relation } => ViewEdgeKind::Relation(relation),
                 EdgeKind::Steering { role, instrument } => ViewEdgeKind::Steering(role, instrument),
             };
-            Some(ViewEdge { from: a.to_string(), to: b.to_string(), kind })
+            Some(ViewEdge { from: a.to_string(), to: b.to_string(), kind, change: None })
         })
         .collect();
     // Which actors appear: every actor for org/all, the actors steering touches for steering,
@@ -166,6 +184,7 @@ pub fn view(c: &Country, g: &ActorGraph, o: &ViewOptions) -> GraphView {
                 level: a.level,
                 central: a.central,
                 group: group.map(|m| m.to_string()),
+                change: None,
             }
         })
         .collect();
@@ -173,7 +192,12 @@ pub fn view(c: &Country, g: &ActorGraph, o: &ViewOptions) -> GraphView {
         for r in c.roles.iter().filter(|r| r.sector == Sector::General && o.level.is_none_or(|l| l == r.level)) {
             let cell = format!("cell_{}_{}", r.level, r.role);
             for h in r.holders.iter().filter(|h| actors.contains(&h.actor)) {
-                edges.push(ViewEdge { from: h.actor.to_string(), to: cell.clone(), kind: ViewEdgeKind::Holds });
+                edges.push(ViewEdge {
+                    from: h.actor.to_string(),
+                    to: cell.clone(),
+                    kind: ViewEdgeKind::Holds,
+                    change: None,
+                });
             }
         }
         let cells: BTreeSet<String> =
@@ -189,6 +213,7 @@ pub fn view(c: &Country, g: &ActorGraph, o: &ViewOptions) -> GraphView {
                         level: *level,
                         central: false,
                         group: None,
+                        change: None,
                     });
                 }
             }
@@ -224,4 +249,55 @@ fn neighbourhood(edges: &[ViewEdge], focus: &str, depth: usize) -> BTreeSet<Stri
         }
     }
     seen
+}
+
+/// The base view with a scenario's view laid over it: every node and edge of either, marked
+/// added (only in the scenario), removed (only in the base) or changed (a node whose label,
+/// kind, level, group or centrality differs). Drawing the union once keeps every base node where
+/// the base drawing has it.
+pub fn overlay(base: &GraphView, scenario: &GraphView) -> GraphView {
+    let mut nodes: Vec<ViewNode> = Vec::new();
+    for n in &base.nodes {
+        let change = match scenario.nodes.iter().find(|m| m.id == n.id) {
+            None => Some(Change::Removed),
+            Some(m)
+                if (m.label.as_str(), m.kind, m.level, &m.group, m.central)
+                    != (n.label.as_str(), n.kind, n.level, &n.group, n.central) =>
+            {
+                Some(Change::Changed)
+            }
+            Some(_) => None,
+        };
+        // Drawn where the base has it (its level and group), with the scenario's label.
+        let mut shown = n.clone();
+        if let Some(m) = scenario.nodes.iter().find(|m| m.id == n.id) {
+            shown.label = m.label.clone();
+        }
+        shown.change = change;
+        nodes.push(shown);
+    }
+    for m in scenario.nodes.iter().filter(|m| !base.nodes.iter().any(|n| n.id == m.id)) {
+        nodes.push(ViewNode { change: Some(Change::Added), ..m.clone() });
+    }
+    let key = |e: &ViewEdge| (e.from.clone(), e.to.clone(), e.kind);
+    let mut edges: Vec<ViewEdge> = base
+        .edges
+        .iter()
+        .map(|e| ViewEdge {
+            change: (!scenario.edges.iter().any(|f| key(f) == key(e))).then_some(Change::Removed),
+            ..e.clone()
+        })
+        .collect();
+    edges.extend(
+        scenario
+            .edges
+            .iter()
+            .filter(|f| !base.edges.iter().any(|e| key(e) == key(f)))
+            .map(|f| ViewEdge { change: Some(Change::Added), ..f.clone() }),
+    );
+    edges.sort();
+    nodes.sort_by(|a, b| (a.level, &a.group, &a.id).cmp(&(b.level, &b.group, &b.id)));
+    let mut groups = base.groups.clone();
+    groups.extend(scenario.groups.clone());
+    GraphView { country: base.country.clone(), kind: base.kind, nodes, edges, groups }
 }

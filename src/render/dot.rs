@@ -11,7 +11,7 @@ use graphviz_rust::dot_structures::{
 };
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
-use crate::graph::view::{GraphView, ViewEdgeKind, ViewKind};
+use crate::graph::view::{Change, GraphView, ViewEdgeKind, ViewKind, ViewNode};
 use crate::model::{ActorKind, Instrument, Labelled, Lang, Level, Role, Vocabulary};
 
 /// `s` as a DOT quoted string: backslashes and quotes escaped, line breaks as `\n`, other control
@@ -82,6 +82,15 @@ pub fn role_colour(r: Role) -> &'static str {
     }
 }
 
+/// The colour an overlay gives a change: added green, removed red, changed orange.
+pub fn change_colour(c: Change) -> &'static str {
+    match c {
+        Change::Added => "#2CA02C",
+        Change::Removed => "#D62728",
+        Change::Changed => "#FF7F0E",
+    }
+}
+
 fn node_stmt(nid: &str, label: &str, kind: Option<ActorKind>, central: bool) -> Stmt {
     let (shape, fill) = node_style(kind);
     let mut attrs = vec![attr("label", label), attr("shape", shape), attr("style", "filled"), attr("fillcolor", fill)];
@@ -90,6 +99,20 @@ fn node_stmt(nid: &str, label: &str, kind: Option<ActorKind>, central: bool) -> 
         attrs.push(attr("color", "#CC0000"));
     }
     Stmt::Node(Node::new(NodeId(id(nid), None), attrs))
+}
+
+/// A view node, with its overlay change drawn as a coloured, thick border.
+fn view_node_stmt(n: &ViewNode) -> Stmt {
+    let mut stmt = node_stmt(&n.id, &n.label, n.kind, n.central);
+    if let (Some(change), Stmt::Node(node)) = (n.change, &mut stmt) {
+        node.attributes.retain(|a| a.0 != Id::Plain("color".into()) && a.0 != Id::Plain("penwidth".into()));
+        node.attributes.push(attr("color", change_colour(change)));
+        node.attributes.push(attr("penwidth", "3"));
+        if change == Change::Removed {
+            node.attributes.push(attr("fontcolor", change_colour(change)));
+        }
+    }
+    stmt
 }
 
 fn edge_stmt(from: &str, to: &str, attrs: Vec<Attribute>) -> Stmt {
@@ -156,12 +179,12 @@ pub fn dot(v: &GraphView, lang: Lang) -> String {
                 Stmt::Attribute(attr("color", "#9FC5E8")),
             ];
             for n in in_level.iter().filter(|n| n.group.as_ref() == Some(g)) {
-                sub.push(node_stmt(&n.id, &n.label, n.kind, n.central));
+                sub.push(view_node_stmt(n));
             }
             inner.push(Stmt::Subgraph(Subgraph { id: id(&format!("cluster_{level}_{g}")), stmts: sub }));
         }
         for n in in_level.iter().filter(|n| n.group.is_none()) {
-            inner.push(node_stmt(&n.id, &n.label, n.kind, n.central));
+            inner.push(view_node_stmt(n));
         }
         stmts.push(Stmt::Subgraph(Subgraph { id: id(&format!("level_{level}")), stmts: inner }));
     }
@@ -179,6 +202,11 @@ pub fn dot(v: &GraphView, lang: Lang) -> String {
     for e in &v.edges {
         let mut attrs = edge_attrs(e.kind);
         attrs.push(attr("constraint", "false"));
+        if let Some(change) = e.change {
+            attrs.retain(|a| a.0 != Id::Plain("color".into()));
+            attrs.push(attr("color", change_colour(change)));
+            attrs.push(attr("penwidth", "2.5"));
+        }
         stmts.push(edge_stmt(&e.from, &e.to, attrs));
     }
     stmts.push(legend(v, lang));

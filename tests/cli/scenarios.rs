@@ -240,3 +240,55 @@ mod properties {
         }
     }
 }
+
+/// Every operation kind in one scenario: it applies, the result validates, and its diff is a
+/// reviewed snapshot.
+#[test]
+fn every_operation_kind() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("out");
+    let out = nordgov()
+        .current_dir(root())
+        .args(["scenario", "apply", "tests/fixtures/scenarios/all_ops.toml", "-o"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v = nordgov().arg("validate").arg(&out_dir).output().unwrap();
+    assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
+    let (exit, diff) = render(
+        nordgov().current_dir(root()).args(["diff", "no", "tests/fixtures/scenarios/all_ops.toml", "--format", "json"]),
+        None,
+    );
+    assert_eq!(exit, 0);
+    let json: serde_json::Value =
+        serde_json::from_str(diff.split("--- stdout\n").nth(1).unwrap().split("--- stderr").next().unwrap()).unwrap();
+    let removed: Vec<&str> =
+        json["actors_removed"].as_array().map_or(vec![], |a| a.iter().filter_map(|x| x.as_str()).collect());
+    let added: Vec<&str> =
+        json["actors_added"].as_array().map_or(vec![], |a| a.iter().filter_map(|x| x.as_str()).collect());
+    assert!(removed.contains(&"brreg") && removed.contains(&"ks") && removed.contains(&"kmd_dig"), "{removed:?}");
+    assert!(added.contains(&"kmd_digital") && added.contains(&"ks_digital"), "{added:?}");
+    snapshot!("scenario_all_ops_json", diff);
+}
+
+/// The overlay diagram marks added edges green and removed ones red, and keeps moved actors in
+/// their base cluster.
+#[test]
+fn overlay_diagram() {
+    let (exit, dot) = render(
+        nordgov().current_dir(root()).args([
+            "diagram",
+            "--scenario",
+            "models/no/scenarios/fin_centre.toml",
+            "--diff",
+            "--view",
+            "org",
+        ]),
+        None,
+    );
+    assert_eq!(exit, 0, "{dot}");
+    assert!(dot.contains("\"difi\" -> \"fin\" [arrowhead=\"empty\" constraint=\"false\" color=\"#2CA02C\""), "{dot}");
+    assert!(dot.contains("\"difi\" -> \"kmd\" [arrowhead=\"empty\" constraint=\"false\" color=\"#D62728\""), "{dot}");
+    snapshot!("scenario_overlay_fin_centre", dot);
+}

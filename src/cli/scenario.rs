@@ -16,9 +16,10 @@ use crate::{print, workspace};
 pub struct ApplyArgs {
     /// The scenario file.
     pub scenario: PathBuf,
-    /// The model directory to write (must not exist, or be empty; never the base model).
+    /// The model directory to write (must not exist, or be empty; never the base model). Without
+    /// it the model is printed to stdout as one model file.
     #[arg(short, long, value_name = "DIR")]
-    pub output: PathBuf,
+    pub output: Option<PathBuf>,
 }
 
 /// Scenario subcommands.
@@ -89,7 +90,14 @@ pub fn apply(cli: &Cli, args: &ApplyArgs) -> Exit {
         Ok(x) => x,
         Err(e) => return e,
     };
-    let dir = &args.output;
+    let Some(dir) = &args.output else {
+        // The files hold disjoint sections, so together they are one valid model file.
+        let text: Vec<String> = print::files(&result)
+            .into_iter()
+            .map(|(_, t)| t.replacen(print::SCHEMA_LINE, "", 1).trim().to_string())
+            .collect();
+        return super::output::write(None, &format!("{}\n\n{}\n", print::SCHEMA_LINE, text.join("\n\n")));
+    };
     if std::fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some()) {
         eprintln!(
             "error: `{}` exists and is not empty; scenario apply never overwrites a model",

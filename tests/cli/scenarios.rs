@@ -292,3 +292,33 @@ fn overlay_diagram() {
     assert!(dot.contains("\"difi\" -> \"kmd\" [arrowhead=\"empty\" constraint=\"false\" color=\"#D62728\""), "{dot}");
     snapshot!("scenario_overlay_fin_centre", dot);
 }
+
+/// Without -o, `scenario apply` prints the model as one file, which loads as the same model.
+#[test]
+fn apply_to_stdout_is_one_valid_model_file() {
+    let out = nordgov()
+        .current_dir(root())
+        .args(["scenario", "apply", "models/no/scenarios/ks_binding_mandate.toml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let (single, diags, _) = nordgov::load::load_str("stdout", &[("model.toml", &text)]);
+    assert!(diags.iter().all(|d| d.severity() != nordgov::diagnostic::Severity::Error), "{diags:?}");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("m");
+    let o = nordgov()
+        .current_dir(root())
+        .args(["scenario", "apply", "models/no/scenarios/ks_binding_mandate.toml", "-o"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let mut db = nordgov::diagnostic::SourceDb::new();
+    let (split, _) = nordgov::workspace::load_model(
+        &nordgov::workspace::ModelDir { name: "m".into(), path: dir },
+        &mut db,
+        &nordgov::load::Limits::default(),
+    );
+    assert_eq!(single, split);
+}

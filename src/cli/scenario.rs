@@ -98,18 +98,9 @@ pub fn apply(cli: &Cli, args: &ApplyArgs) -> Exit {
             .collect();
         return super::output::write(None, &format!("{}\n\n{}\n", print::SCHEMA_LINE, text.join("\n\n")));
     };
-    if std::fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some()) {
-        eprintln!(
-            "error: `{}` exists and is not empty; scenario apply never overwrites a model",
-            workspace::display(dir)
-        );
+    if let Err(e) = workspace::write_model_dir(dir, &result) {
+        eprintln!("error: {e}");
         return Exit::Failure;
-    }
-    for (name, text) in print::files(&result) {
-        if let Err(e) = workspace::write_atomic(&dir.join(&name), text.as_bytes()) {
-            eprintln!("error: cannot write `{}`: {e}", workspace::display(&dir.join(&name)));
-            return Exit::Failure;
-        }
     }
     eprintln!("wrote the scenario's model ({} actors) to {}", result.actors.len(), workspace::display(dir));
     Exit::Success

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use super::{Cli, Exit};
-use crate::{print, synth, workspace};
+use crate::{synth, workspace};
 
 /// Arguments of `nordgov synth`.
 #[derive(Debug, clap::Args)]
@@ -26,17 +26,10 @@ pub fn run(_cli: &Cli, args: &Args) -> Exit {
         return Exit::Failure;
     }
     let dir = &args.output;
-    if std::fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some()) {
-        eprintln!("error: `{}` exists and is not empty; synth never overwrites files", workspace::display(dir));
-        eprintln!("help: name a new directory");
-        return Exit::Failure;
-    }
     let country = synth::generate(args.actors, args.seed);
-    for (name, text) in print::files(&country) {
-        if let Err(e) = workspace::write_atomic(&dir.join(&name), text.as_bytes()) {
-            eprintln!("error: cannot write `{}`: {e}", workspace::display(&dir.join(&name)));
-            return Exit::Failure;
-        }
+    if let Err(e) = workspace::write_model_dir(dir, &country) {
+        eprintln!("error: {e}");
+        return Exit::Failure;
     }
     eprintln!("wrote a synthetic model of {} actors to {}", country.actors.len(), workspace::display(dir));
     Exit::Success

@@ -110,6 +110,18 @@ fn run_dot(text: &str, format: &str) -> Result<Vec<u8>, String> {
     }
 }
 
+/// The view as an inline SVG element (no XML prolog): through Graphviz when `graphviz`, else
+/// the built-in renderer.
+pub(super) fn inline_svg(v: &crate::graph::view::GraphView, lang: Lang, graphviz: bool) -> String {
+    let svg = if graphviz {
+        run_dot(&dot::dot(v, lang), "svg").ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+    } else {
+        None
+    }
+    .unwrap_or_else(|| svg::svg(v, lang));
+    svg.find("<svg").and_then(|i| svg.get(i..)).unwrap_or(&svg).to_string()
+}
+
 /// Runs the command.
 pub fn run(cli: &Cli, args: &Args) -> Exit {
     let (c, base) = match (&args.scenario, &args.country) {

@@ -10,6 +10,7 @@ mod explain;
 mod matrix;
 mod metrics;
 mod output;
+mod report;
 mod scenario;
 mod schema;
 mod synth;
@@ -105,6 +106,9 @@ pub enum Color {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The main job: a browsable site over every model and scenario (index, countries,
+    /// comparison, scenarios), standalone pages that work as files.
+    Report(report::Args),
     /// Check models and report every problem with file:line:col.
     Validate(validate::Args),
     /// The report's tables from a model: role matrix, strategic and operational steering, resources.
@@ -153,6 +157,7 @@ pub fn main() -> ExitCode {
 /// Runs a parsed command line.
 pub fn run(cli: &Cli) -> Exit {
     match &cli.command {
+        Command::Report(a) => report::run(cli, a),
         Command::Validate(a) => validate::run(cli, a),
         Command::Matrix(a) => matrix::run(cli, a),
         Command::Compare(a) => compare::run(cli, a),

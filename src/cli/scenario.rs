@@ -136,7 +136,7 @@ pub fn diff(cli: &Cli, args: &DiffArgs) -> Exit {
         .collect();
     let d = scenario::diff(&a, &b, &others);
     let json = serde_json::to_value(&d).unwrap_or(serde_json::Value::Null);
-    let written = args.out.emit(&format!("nordgov diff {} {}", args.base, args.other), &grids(&d), &json);
+    let written = args.out.emit(&format!("nordgov diff {} {}", args.base, args.other), &diff_grids(&d), &json);
     if written != Exit::Success {
         return written;
     }
@@ -162,7 +162,7 @@ fn list(ids: &[crate::model::ActorId]) -> String {
 }
 
 /// The diff as grids, one per kind of change (empty kinds left out).
-fn grids(d: &Diff) -> Vec<Grid> {
+pub(super) fn diff_grids(d: &Diff) -> Vec<Grid> {
     let mut out = Vec::new();
     let mut actors: Vec<Vec<String>> =
         d.actors_added.iter().map(|a| vec![a.to_string(), "added".into(), String::new(), String::new()]).collect();

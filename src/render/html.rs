@@ -1,42 +1,71 @@
-//! A standalone HTML page of tables: inline CSS, no script, no external request. Every text is
-//! escaped for HTML; a cell's provenance is its `title` (shown on hover).
+//! HTML: tables, and standalone pages (inline CSS and, for sortable tables, a few lines of inline
+//! script; no external request). Every text is escaped for HTML; a cell's provenance is its
+//! `title` (shown on hover).
 
 use super::grid::Grid;
 pub use super::markup::escape;
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#222}\
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:110em}\
+nav{margin-bottom:1em}nav a{margin-right:1em}\
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;text-align:left}\
-th{background:#eee}td[title]{cursor:help}p.note{font-size:.9em;color:#555;margin:.2em 0}\
-@media print{body{margin:0}td[title]{cursor:auto}}";
+th{background:#eee}th.sortable{cursor:pointer}td[title]{cursor:help}p.note{font-size:.9em;color:#555;margin:.2em 0}\
+figure{margin:1em 0;overflow-x:auto}figure svg{max-width:none}\
+@media print{body{margin:0}nav{display:none}td[title]{cursor:auto}figure{overflow:visible}}";
 
-/// The grids as one HTML page titled `title`.
-pub fn render(title: &str, grids: &[Grid]) -> String {
+/// Sorts a table with class `sortable` when a header is clicked (numbers numerically).
+const SORT_SCRIPT: &str = "document.querySelectorAll('table.sortable').forEach(function(t){\
+t.querySelectorAll('th').forEach(function(th,i){th.classList.add('sortable');th.addEventListener('click',function(){\
+var b=t.tBodies[0],rows=Array.prototype.slice.call(b.rows),asc=th.dataset.dir!=='asc';th.dataset.dir=asc?'asc':'desc';\
+rows.sort(function(x,y){var p=x.cells[i].textContent,q=y.cells[i].textContent,m=parseFloat(p),n=parseFloat(q);\
+var r=(!isNaN(m)&&!isNaN(n))?m-n:p.localeCompare(q);return asc?r:-r;});rows.forEach(function(r){b.appendChild(r);});});});});";
+
+/// One grid as an HTML table (with a heading and its notes); `sortable` adds click-to-sort.
+pub fn table(g: &Grid, sortable: bool) -> String {
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
-        escape(title)
+        "<h2>{}</h2>\n<table{}>\n<thead><tr>",
+        escape(&g.title),
+        if sortable { " class=\"sortable\"" } else { "" }
     );
-    for g in grids {
-        out.push_str(&format!("<h2>{}</h2>\n<table>\n<thead><tr>", escape(&g.title)));
-        for h in &g.header {
-            out.push_str(&format!("<th>{}</th>", escape(h)));
-        }
-        out.push_str("</tr></thead>\n<tbody>\n");
-        for row in &g.rows {
-            out.push_str("<tr>");
-            for c in row {
-                let text = escape(&c.text).replace('\n', "<br>");
-                match &c.source {
-                    Some(s) => out.push_str(&format!("<td title=\"{}\">{text}</td>", escape(s))),
-                    None => out.push_str(&format!("<td>{text}</td>")),
-                }
-            }
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</tbody>\n</table>\n");
-        for n in &g.notes {
-            out.push_str(&format!("<p class=\"note\">{}</p>\n", escape(n)));
-        }
+    for h in &g.header {
+        out.push_str(&format!("<th>{}</th>", escape(h)));
     }
-    out.push_str("</body>\n</html>\n");
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &g.rows {
+        out.push_str("<tr>");
+        for c in row {
+            let text = escape(&c.text).replace('\n', "<br>");
+            match &c.source {
+                Some(s) => out.push_str(&format!("<td title=\"{}\">{text}</td>", escape(s))),
+                None => out.push_str(&format!("<td>{text}</td>")),
+            }
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+    for n in &g.notes {
+        out.push_str(&format!("<p class=\"note\">{}</p>\n", escape(n)));
+    }
     out
+}
+
+/// A standalone page: `title`, a navigation bar of (href, label) links, and `body` (already
+/// HTML). The sorting script is included only when the body has a sortable table.
+pub fn page(title: &str, lang: &str, nav: &[(String, String)], body: &str) -> String {
+    let links: Vec<String> =
+        nav.iter().map(|(href, label)| format!("<a href=\"{}\">{}</a>", escape(href), escape(label))).collect();
+    let script =
+        if body.contains("class=\"sortable\"") { format!("<script>{SORT_SCRIPT}</script>\n") } else { String::new() };
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{}<h1>{}</h1>\n{body}{script}</body>\n</html>\n",
+        escape(lang),
+        escape(title),
+        if links.is_empty() { String::new() } else { format!("<nav>{}</nav>\n", links.join(" ")) },
+        escape(title),
+    )
+}
+
+/// The grids as one standalone page titled `title`.
+pub fn render(title: &str, grids: &[Grid]) -> String {
+    let body: String = grids.iter().map(|g| table(g, false)).collect();
+    page(title, "en", &[], &body)
 }

@@ -9,5 +9,6 @@ mod formats;
 mod matrices;
 mod models;
 mod networkx;
+mod report;
 mod scenarios;
 mod schema;

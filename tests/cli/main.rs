@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
 
 mod bad_input;
+mod browser;
 mod common;
 mod diagnostics;
 mod diagrams;

@@ -3,6 +3,7 @@
 //! Every page is standalone (inline CSS, a few lines of inline script for sortable tables, inline
 //! SVG diagrams), so the site works opened as files and behind any static server.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::diagram::{graphviz_available, inline_svg, Engine};
@@ -12,9 +13,9 @@ use super::{read_country, Cli, Exit};
 use crate::analysis::{compare, matrix, metrics, resources};
 use crate::graph::view::{overlay, view, ViewKind, ViewOptions};
 use crate::graph::{self, EdgeSet};
-use crate::model::{Country, Lang, Level, Polarity, Sector, Vocabulary};
+use crate::model::{Country, Lang, Level, Polarity, Sector, SourceRef, Vocabulary};
 use crate::render::grid::{self, Cell, Grid, GridOptions};
-use crate::render::html::{escape, page, table};
+use crate::render::html::{escape, page, table, table_linked};
 use crate::{scenario, workspace};
 
 /// Arguments of `nordgov report`.
@@ -44,6 +45,23 @@ impl Site {
         let html = page(title, self.lang.key(), &self.nav, &body);
         self.pages.push((file, html));
     }
+}
+
+/// The viewer page and line a source reference opens, if the report has the document's text.
+fn source_link(c: &Country, viewer: &BTreeSet<String>, r: &SourceRef) -> Option<String> {
+    let file = c.documents.get(&r.document)?.file.as_ref().filter(|f| viewer.contains(*f))?;
+    Some(format!("sources/{file}.html#L{}", r.lines.first().map_or(1, |l| l.start)))
+}
+
+/// A source viewer page: the text with numbered, linkable lines.
+fn source_page(text: &str) -> String {
+    let mut body = String::from("<pre class=\"source\">");
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        body.push_str(&format!("<span id=\"L{n}\"><a href=\"#L{n}\">{n:>5}</a> {}</span>\n", escape(line)));
+    }
+    body.push_str("</pre>\n");
+    body
 }
 
 fn figure(caption: &str, svg: &str) -> String {
@@ -107,6 +125,25 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         }
     }
 
+    // The source texts the report can show: files named by the models' documents that the
+    // models directory holds under sources/.
+    let sources_dir = models.join("sources");
+    let viewer: BTreeSet<String> = countries
+        .iter()
+        .flat_map(|c| c.documents.values().filter_map(|d| d.file.clone()))
+        .filter(|f| sources_dir.join(f).is_file())
+        .collect();
+    for file in &viewer {
+        let text = match std::fs::read_to_string(sources_dir.join(file)) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("error: cannot read `{}`: {e}", workspace::display(&sources_dir.join(file)));
+                return Exit::Failure;
+            }
+        };
+        let nav: Vec<(String, String)> = site.nav.iter().map(|(h, l)| (format!("../{h}"), l.clone())).collect();
+        site.pages.push((format!("sources/{file}.html"), page(file, site.lang.key(), &nav, &source_page(&text))));
+    }
     site.add("index.html".into(), "Nordic governance of public-sector digitalisation", index(&dated, &scenarios, &o));
     site.add("comparison.html".into(), "Comparison", comparison(&dated, &o));
     for c in &countries {
@@ -114,7 +151,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         site.add(
             format!("{}.html", c.code),
             &c.name.best(args.lang, c.natives()).map_or(c.code.clone(), |(_, n)| n.to_string()),
-            country_page(c, &d, &o, graphviz),
+            country_page(c, &d, &o, graphviz, &viewer),
         );
     }
     for (path, (s, base, result)) in &scenarios {
@@ -243,14 +280,15 @@ fn comparison(countries: &[Country], o: &GridOptions) -> String {
     body
 }
 
-fn country_page(full: &Country, c: &Country, o: &GridOptions, graphviz: bool) -> String {
+fn country_page(full: &Country, c: &Country, o: &GridOptions, graphviz: bool, viewer: &BTreeSet<String>) -> String {
+    let link = |r: &SourceRef| source_link(c, viewer, r);
     let mut body = String::new();
-    body.push_str(&table(&grid::role_matrix(&matrix::role_matrix(c, Sector::General, o.lang), o), false));
-    body.push_str(&table(&grid::strategic(&matrix::strategic(c, None, o.lang), o), false));
+    body.push_str(&table_linked(&grid::role_matrix(&matrix::role_matrix(c, Sector::General, o.lang), o), false, &link));
+    body.push_str(&table_linked(&grid::strategic(&matrix::strategic(c, None, o.lang), o), false, &link));
     for m in matrix::operational(c, None, None, o.lang) {
-        body.push_str(&table(&grid::operational(&m, o), false));
+        body.push_str(&table_linked(&grid::operational(&m, o), false, &link));
     }
-    body.push_str(&table(&grid::resources(&resources::resources(c, o.lang), o), true));
+    body.push_str(&table_linked(&grid::resources(&resources::resources(c, o.lang), o), true, &link));
     let g = graph::build(c);
     for kind in [ViewKind::Org, ViewKind::Steering] {
         let opts = ViewOptions { kind, level: None, focus: None, depth: 1, instrument_max: 5, lang: o.lang };

@@ -6,7 +6,7 @@ use crate::analysis::compare::{CountryResources, InstrumentComparison, Profile, 
 use crate::analysis::matrix::{CellProvenance, OperationalMatrix, RoleMatrix, StrategicTable};
 use crate::analysis::metrics::Metrics;
 use crate::analysis::resources::ResourceTable;
-use crate::model::{Confidence, Instrument, Labelled, Lang, Qualifier, Quantity, Role, Vocabulary};
+use crate::model::{Confidence, Instrument, Labelled, Lang, Qualifier, Quantity, Role, SourceRef, Vocabulary};
 
 /// One cell: its text, and where it comes from (shown on hover in HTML, under the table with
 /// `--sources` in text formats).
@@ -16,12 +16,19 @@ pub struct Cell {
     pub text: String,
     /// Its provenance, e.g. `nordic2017:2337-2339 (medium, reconstructed)`.
     pub source: Option<String>,
+    /// The passages it cites, for formats that can link to them.
+    pub refs: Vec<SourceRef>,
 }
 
 impl Cell {
     /// A cell with text and no provenance.
     pub fn text(text: impl Into<String>) -> Self {
-        Self { text: text.into(), source: None }
+        Self { text: text.into(), source: None, refs: Vec::new() }
+    }
+
+    /// A cell with text and the provenance of `p`.
+    pub fn sourced(text: impl Into<String>, p: &CellProvenance) -> Self {
+        Self { text: text.into(), source: provenance_text(p), refs: p.sources.clone() }
     }
 }
 
@@ -201,7 +208,7 @@ pub fn role_matrix(m: &RoleMatrix, o: &GridOptions) -> Grid {
             };
             let source = provenance_text(&cell.provenance);
             sources.push((format!("{} x {}", row.level, cell.role), source.clone()));
-            cells.push(Cell { text, source });
+            cells.push(Cell { text, source, refs: cell.provenance.sources.clone() });
         }
         g.rows.push(cells);
     }
@@ -235,7 +242,11 @@ pub fn strategic(s: &StrategicTable, o: &GridOptions) -> Grid {
         sources.push((format!("{} {}", r.sector, r.level), source.clone()));
         g.rows.push(vec![
             Cell::text(r.sector.key()),
-            Cell { text: format!("{}{}", r.level.label(lang), marker(&r.provenance)), source },
+            Cell {
+                text: format!("{}{}", r.level.label(lang), marker(&r.provenance)),
+                source,
+                refs: r.provenance.sources.clone(),
+            },
             Cell::text(r.primary_actors.iter().map(|a| a.label.clone()).collect::<Vec<_>>().join(", ")),
             Cell::text(docs.join("; ")),
             Cell::text(instruments.join(", ")),
@@ -275,7 +286,7 @@ pub fn operational(m: &OperationalMatrix, o: &GridOptions) -> Grid {
             if c.used {
                 sources.push((format!("{} x {}", row.role, c.instrument), source.clone()));
             }
-            cells.push(Cell { text, source });
+            cells.push(Cell { text, source, refs: c.provenance.sources.clone() });
         }
         g.rows.push(cells);
     }
@@ -348,7 +359,11 @@ pub fn resources(t: &ResourceTable, o: &GridOptions) -> Grid {
         let source = provenance_text(&r.provenance);
         sources.push((r.actor.id.to_string(), source.clone()));
         g.rows.push(vec![
-            Cell { text: format!("{}{}", r.actor.label, marker(&r.provenance)), source },
+            Cell {
+                text: format!("{}{}", r.actor.label, marker(&r.provenance)),
+                source,
+                refs: r.provenance.sources.clone(),
+            },
             Cell::text(if r.central { "✓" } else { "" }),
             Cell::text(r.fte.as_ref().map(quantity_text).unwrap_or_default()),
             Cell::text(budget),

@@ -4,12 +4,14 @@
 
 use super::grid::Grid;
 pub use super::markup::escape;
+use crate::model::SourceRef;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:110em}\
 nav{margin-bottom:1em}nav a{margin-right:1em}\
 table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:.3em .5em;vertical-align:top;text-align:left}\
 th{background:#eee}th.sortable{cursor:pointer}td[title]{cursor:help}p.note{font-size:.9em;color:#555;margin:.2em 0}\
 figure{margin:1em 0;overflow-x:auto}figure svg{max-width:none}\
+a.src{font-size:.75em;color:#777}pre.source span:target{background:#ffec99}pre.source a{color:#999;text-decoration:none}\
 @media print{body{margin:0}nav{display:none}td[title]{cursor:auto}figure{overflow:visible}}";
 
 /// Sorts a table with class `sortable` when a header is clicked (numbers numerically).
@@ -21,6 +23,12 @@ var r=(!isNaN(m)&&!isNaN(n))?m-n:p.localeCompare(q);return asc?r:-r;});rows.forE
 
 /// One grid as an HTML table (with a heading and its notes); `sortable` adds click-to-sort.
 pub fn table(g: &Grid, sortable: bool) -> String {
+    table_linked(g, sortable, &|_| None)
+}
+
+/// [`table`], with a link after each cell to every passage it cites that `link` can resolve
+/// (the report's source viewer).
+pub fn table_linked(g: &Grid, sortable: bool, link: &dyn Fn(&SourceRef) -> Option<String>) -> String {
     let mut out = format!(
         "<h2>{}</h2>\n<table{}>\n<thead><tr>",
         escape(&g.title),
@@ -33,7 +41,16 @@ pub fn table(g: &Grid, sortable: bool) -> String {
     for row in &g.rows {
         out.push_str("<tr>");
         for c in row {
-            let text = escape(&c.text).replace('\n', "<br>");
+            let mut text = escape(&c.text).replace('\n', "<br>");
+            for r in &c.refs {
+                if let Some(href) = link(r) {
+                    text.push_str(&format!(
+                        " <a class=\"src\" href=\"{}\">{}</a>",
+                        escape(&href),
+                        escape(&r.to_string())
+                    ));
+                }
+            }
             match &c.source {
                 Some(s) => out.push_str(&format!("<td title=\"{}\">{text}</td>", escape(s))),
                 None => out.push_str(&format!("<td>{text}</td>")),

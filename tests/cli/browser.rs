@@ -143,8 +143,7 @@ fn report_pages_in_a_real_browser() {
     let site = tmp.path().join("site");
     let out = nordgov().current_dir(root()).args(["report", "-o"]).arg(&site).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let mut names: Vec<_> = std::fs::read_dir(&site).unwrap().map(|e| e.unwrap().path()).collect();
-    names.sort();
+    let names: Vec<_> = crate::report::pages(&site).into_iter().map(|(rel, _)| site.join(rel)).collect();
     for page in &names {
         d.open(page);
         let title = d.script("return document.title;");

@@ -17,14 +17,45 @@ fn build(models: &std::path::Path, out: &std::path::Path) {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
-fn pages(dir: &std::path::Path) -> Vec<(String, String)> {
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), std::fs::read_to_string(&p).unwrap()))
-        .collect();
+/// Every page of a site, by path relative to its root ("sources/x.html").
+pub fn pages(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut v = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).unwrap().to_string_lossy().replace('\\', "/");
+                v.push((rel, std::fs::read_to_string(&p).unwrap()));
+            }
+        }
+    }
     v.sort();
     v
+}
+
+/// `href` resolved against the page `from` (both relative to the site root), without anchor.
+fn resolve(from: &str, href: &str) -> (String, Option<String>) {
+    let (path, anchor) = match href.split_once('#') {
+        Some((p, a)) => (p, Some(a.to_string())),
+        None => (href, None),
+    };
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    if path.is_empty() {
+        return (from.to_string(), anchor);
+    }
+    for seg in path.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    (parts.join("/"), anchor)
 }
 
 #[test]
@@ -47,14 +78,27 @@ fn report_pages_are_complete_and_deterministic() {
     ] {
         assert!(names.contains(&expected), "{expected} missing: {names:?}");
     }
-    // Every internal link points at a page that exists.
+    // Every internal link points at a page that exists, and every anchor at a line it has.
     for (name, html) in &pa {
         for link in html.split("href=\"").skip(1).filter_map(|s| s.split('"').next()) {
-            assert!(names.contains(&link), "{name} links to {link}, which is not written");
+            let (target, anchor) = resolve(name, link);
+            let page = pa
+                .iter()
+                .find(|(n, _)| *n == target)
+                .unwrap_or_else(|| panic!("{name} links to {link}, which is not written"));
+            if let Some(a) = anchor {
+                assert!(page.1.contains(&format!("id=\"{a}\"")), "{name} links to {link}, which has no such anchor");
+            }
         }
         for external in ["src=\"http", "href=\"http", "url(http", "@import"] {
             assert!(!html.contains(external), "{name} loads an external resource ({external})");
         }
+    }
+    // Country tables cite their sources with links into the bundled source texts.
+    for country in ["dk.html", "fi.html", "no.html", "se.html"] {
+        let html = &pa.iter().find(|(n, _)| n == country).unwrap().1;
+        let cites = html.matches("<a class=\"src\" href=\"sources/").count();
+        assert!(cites >= 5, "{country} cites only {cites} sources");
     }
     for page in ["index.html", "comparison.html"] {
         let html = &pa.iter().find(|(n, _)| n == page).unwrap().1;

@@ -1,7 +1,7 @@
 //! The report in a real browser: Debian's Chromium driven through chromedriver's WebDriver API
 //! (plain HTTP and JSON, so no browser download). Every page loads without a console error, a
 //! click on a metrics-table header sorts it, and screenshots of the index and a country page are
-//! written for review (target/report-screenshots/).
+//! written for review (target/report-screenshots/), and hostile model text runs no script.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -174,4 +174,29 @@ fn report_pages_in_a_real_browser() {
     d.open(&site.join("no.html"));
     d.screenshot(&shots.join("no.png"));
     assert!(std::fs::metadata(shots.join("index.png")).unwrap().len() > 10_000);
+}
+
+#[test]
+fn hostile_names_run_no_script_in_a_real_browser() {
+    let Some(d) = driver() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let site = crate::report::hostile_site(tmp.path());
+    for (rel, _) in crate::report::pages(&site) {
+        d.open(&site.join(&rel));
+        // Alert commands bypass prompt handling: a 404 "no such alert" means no alert() ran.
+        match ureq::get(&d.url("alert/text")).call() {
+            Err(ureq::Error::StatusCode(404)) => {}
+            Ok(mut r) => panic!("{rel}: an alert ran: {}", r.body_mut().read_to_string().unwrap_or_default()),
+            Err(e) => panic!("{rel}: alert/text: {e}"),
+        }
+        let injected = d.script("return document.querySelectorAll('img[onerror]').length + [...document.scripts].filter(s => s.textContent.includes('alert')).length;");
+        assert_eq!(injected, json!(0), "{rel}: the model's text became elements");
+        if rel == "xx.html" {
+            let text = d.script("return document.body.innerText;");
+            assert!(
+                text.as_str().unwrap().contains("<img src=x onerror=alert(1)>"),
+                "{rel}: the hostile name is not shown as text"
+            );
+        }
+    }
 }

@@ -106,10 +106,9 @@ fn report_pages_are_complete_and_deterministic() {
     }
 }
 
-#[test]
-fn model_text_cannot_inject_script() {
-    let tmp = tempfile::tempdir().unwrap();
-    let models = tmp.path().join("models");
+/// A report over a model whose names and notes are HTML and script, built into `tmp/site`.
+pub fn hostile_site(tmp: &std::path::Path) -> std::path::PathBuf {
+    let models = tmp.join("models");
     let dir = models.join("xx");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::copy(root().join("tests/fixtures/invalid/W0401_orphan_actor/base.toml"), dir.join("base.toml")).unwrap();
@@ -123,8 +122,15 @@ fn model_text_cannot_inject_script() {
     std::fs::create_dir_all(&other).unwrap();
     let base = std::fs::read_to_string(dir.join("base.toml")).unwrap().replace("code = \"dk\"", "code = \"yy\"");
     std::fs::write(other.join("base.toml"), base).unwrap();
-    let out = tmp.path().join("site");
+    let out = tmp.join("site");
     build(&models, &out);
+    out
+}
+
+#[test]
+fn model_text_cannot_inject_script() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = hostile_site(tmp.path());
     for (name, html) in pages(&out) {
         assert!(!html.contains("<img src=x"), "{name} holds a raw <img>");
         assert!(!html.contains("<script>alert"), "{name} holds an injected script");

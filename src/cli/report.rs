@@ -13,7 +13,8 @@ use super::{read_country, Cli, Exit};
 use crate::analysis::{compare, matrix, metrics, resources};
 use crate::graph::view::{overlay, view, ViewKind, ViewOptions};
 use crate::graph::{self, EdgeSet};
-use crate::model::{Country, Lang, Level, Polarity, Sector, SourceRef, Vocabulary};
+use crate::model::{Country, Instrument, Labelled, Lang, Level, Polarity, Role, Sector, SourceRef, Vocabulary};
+use crate::render::chart;
 use crate::render::grid::{self, Cell, Grid, GridOptions};
 use crate::render::html::{escape, page, table, table_linked};
 use crate::{scenario, workspace};
@@ -66,6 +67,23 @@ fn source_page(text: &str) -> String {
 
 fn figure(caption: &str, svg: &str) -> String {
     format!("<figure>{svg}<figcaption>{}</figcaption></figure>\n", escape(caption))
+}
+
+/// A chart as a figure, or a visible note if plotters could not draw it.
+fn chart_figure(caption: &str, svg: Result<String, String>) -> String {
+    match svg {
+        Ok(svg) => figure(caption, &svg),
+        Err(e) => format!("<p class=\"note\">{}: the chart could not be drawn ({})</p>\n", escape(caption), escape(&e)),
+    }
+}
+
+/// Bars for the countries that have a figure, with a caption naming those that lack one.
+fn country_bars(title: &str, unit: &str, values: &[(String, Option<f64>)]) -> String {
+    let have: Vec<(String, f64)> = values.iter().filter_map(|(c, v)| v.map(|v| (c.to_uppercase(), v))).collect();
+    let missing: Vec<String> = values.iter().filter(|(_, v)| v.is_none()).map(|(c, _)| c.to_uppercase()).collect();
+    let caption =
+        if missing.is_empty() { title.to_string() } else { format!("{title} (no figure for {})", missing.join(", ")) };
+    chart_figure(&caption, chart::bars(unit, &have))
 }
 
 /// Runs the command.
@@ -173,6 +191,20 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         }
         body.push_str("</ol>\n");
         body.push_str(&super::scenario::diff_grids(&d).iter().map(|g| table(g, false)).collect::<String>());
+        let movers: Vec<(String, f64)> = d
+            .metrics
+            .iter()
+            .filter(|m| m.actor.is_some())
+            .filter_map(|m| {
+                let a = base.actors.get(m.actor.as_ref()?).or_else(|| result.actors.get(m.actor.as_ref()?))?;
+                Some((format!("{}: {}", m.metric, a.label(args.lang, base.natives())), m.after - m.before))
+            })
+            .take(10)
+            .collect();
+        if !movers.is_empty() {
+            let title = "Top movers: change in actor metrics";
+            body.push_str(&chart_figure(title, chart::bars("after - before", &movers)));
+        }
         body.push_str(&figure(
             "The base with the change overlaid: added green, removed red, changed orange",
             &inline_svg(&v, args.lang, graphviz),
@@ -274,10 +306,56 @@ fn comparison(countries: &[Country], o: &GridOptions) -> String {
     body.push_str(&table(&grid::compare_instruments(&compare::instruments(countries), o), false));
     let res: Vec<_> = countries.iter().map(compare::country_resources).collect();
     body.push_str(&table(&grid::compare_resources(&res, o), true));
+    let per = |f: fn(&compare::CountryResources) -> Option<f64>| -> Vec<(String, Option<f64>)> {
+        res.iter().map(|r| (r.country.clone(), f(r))).collect()
+    };
+    body.push_str(&country_bars(
+        "Central digitalisation unit: FTE per million inhabitants",
+        "FTE per million inhabitants",
+        &per(|r| r.fte_per_million),
+    ));
+    body.push_str(&country_bars(
+        "Central digitalisation unit: budget per million inhabitants",
+        "EUR million per million inhabitants",
+        &per(|r| r.budget_eur_per_million.map(|v| v / 1e6)),
+    ));
+    let rows: Vec<String> = countries.iter().map(|c| c.code.to_uppercase()).collect();
+    let cols: Vec<String> = Level::ALL.iter().map(|l| l.label(o.lang).to_string()).collect();
+    let counts: Vec<Vec<u32>> = countries
+        .iter()
+        .map(|c| Level::ALL.iter().map(|l| c.actors.values().filter(|a| a.level == *l).count() as u32).collect())
+        .collect();
+    body.push_str(&chart_figure("Actors per level", chart::heatmap(&rows, &cols, &counts)));
     for g in grid::profile(&compare::profile(&refs), o) {
         body.push_str(&table(&g, false));
     }
     body
+}
+
+/// How many key actors' operational steering slides mark each role x instrument cell as used.
+fn instrument_heatmap(c: &Country, lang: Lang) -> String {
+    let slides = matrix::operational(c, None, None, lang);
+    if slides.is_empty() {
+        return String::new();
+    }
+    let counts: Vec<Vec<u32>> = Role::ALL
+        .iter()
+        .map(|role| {
+            Instrument::ALL
+                .iter()
+                .map(|i| {
+                    let used = |m: &&matrix::OperationalMatrix| {
+                        m.rows.iter().any(|r| r.role == *role && r.cells.iter().any(|x| x.instrument == *i && x.used))
+                    };
+                    slides.iter().filter(used).count() as u32
+                })
+                .collect()
+        })
+        .collect();
+    let rows: Vec<String> = Role::ALL.iter().map(|r| r.label(lang).to_string()).collect();
+    let cols: Vec<String> = Instrument::ALL.iter().map(|i| format!("{} {}", i.strength(), i.label(lang))).collect();
+    let title = format!("Instrument use: key actors per role and instrument ({} slides)", slides.len());
+    chart_figure(&title, chart::heatmap(&rows, &cols, &counts))
 }
 
 fn country_page(full: &Country, c: &Country, o: &GridOptions, graphviz: bool, viewer: &BTreeSet<String>) -> String {
@@ -289,6 +367,7 @@ fn country_page(full: &Country, c: &Country, o: &GridOptions, graphviz: bool, vi
         body.push_str(&table_linked(&grid::operational(&m, o), false, &link));
     }
     body.push_str(&table_linked(&grid::resources(&resources::resources(c, o.lang), o), true, &link));
+    body.push_str(&instrument_heatmap(c, o.lang));
     let g = graph::build(c);
     for kind in [ViewKind::Org, ViewKind::Steering] {
         let opts = ViewOptions { kind, level: None, focus: None, depth: 1, instrument_max: 5, lang: o.lang };

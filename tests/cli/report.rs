@@ -100,6 +100,19 @@ fn report_pages_are_complete_and_deterministic() {
         let cites = html.matches("<a class=\"src\" href=\"sources/").count();
         assert!(cites >= 5, "{country} cites only {cites} sources");
     }
+    // Charts (plotters SVG) where the issue asks for them.
+    for (page, caption) in [
+        ("comparison.html", "Central digitalisation unit: FTE per million inhabitants"),
+        ("comparison.html", "Central digitalisation unit: budget per million inhabitants"),
+        ("comparison.html", "Actors per level"),
+        ("dk.html", "Instrument use: key actors per role and instrument"),
+        ("scenario-no-fin_centre.html", "Top movers: change in actor metrics"),
+    ] {
+        let html = &pa.iter().find(|(n, _)| n == page).unwrap().1;
+        let at = html.find(&format!("<figcaption>{caption}")).unwrap_or_else(|| panic!("{page}: no chart `{caption}`"));
+        let fig = &html[html[..at].rfind("<figure>").unwrap()..at];
+        assert!(fig.contains("<svg") && fig.contains("<rect"), "{page}: `{caption}` has no drawing");
+    }
     for page in ["index.html", "comparison.html"] {
         let html = &pa.iter().find(|(n, _)| n == page).unwrap().1;
         snapshot!(format!("report_{}", page.replace(".html", "")), html.clone());

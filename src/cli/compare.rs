@@ -69,13 +69,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     let mut countries = Vec::new();
     for t in &targets {
         match read_country(cli, t, None) {
-            Ok(c) => {
-                let date = args.as_of.or_else(|| c.reference_date.map(|d| d.last_day()));
-                countries.push(match date {
-                    Some(d) => c.as_of(d),
-                    None => c,
-                });
-            }
+            Ok(c) => countries.push(c.as_compared(args.as_of)),
             Err(exit) => return exit,
         }
     }

@@ -113,8 +113,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         }
     };
     // Each country on its reference date, as comparisons see it.
-    let dated: Vec<Country> =
-        countries.iter().map(|c| c.reference_date.map_or_else(|| c.clone(), |d| c.as_of(d.last_day()))).collect();
+    let dated: Vec<Country> = countries.iter().map(|c| c.as_compared(None)).collect();
     let o = GridOptions { lang: args.lang, detail: true, sources: false };
     let mut nav = vec![
         ("index.html".to_string(), "Overview".to_string()),
@@ -164,12 +163,11 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     }
     site.add("index.html".into(), "Nordic governance of public-sector digitalisation", index(&dated, &scenarios, &o));
     site.add("comparison.html".into(), "Comparison", comparison(&dated, &o));
-    for c in &countries {
-        let d = c.reference_date.map_or_else(|| c.clone(), |r| c.as_of(r.last_day()));
+    for (c, d) in countries.iter().zip(&dated) {
         site.add(
             format!("{}.html", c.code),
             &c.name.best(args.lang, c.natives()).map_or(c.code.clone(), |(_, n)| n.to_string()),
-            country_page(c, &d, &o, graphviz, &viewer),
+            country_page(c, d, &o, graphviz, &viewer),
         );
     }
     for (path, (s, base, result)) in &scenarios {
@@ -311,12 +309,12 @@ fn comparison(countries: &[Country], o: &GridOptions) -> String {
     };
     body.push_str(&country_bars(
         "Central digitalisation unit: FTE per million inhabitants",
-        "FTE per million inhabitants",
+        grid::word(o.lang, "FTE per million"),
         &per(|r| r.fte_per_million),
     ));
     body.push_str(&country_bars(
         "Central digitalisation unit: budget per million inhabitants",
-        "EUR million per million inhabitants",
+        grid::word(o.lang, "EUR m per million"),
         &per(|r| r.budget_eur_per_million.map(|v| v / 1e6)),
     ));
     let rows: Vec<String> = countries.iter().map(|c| c.code.to_uppercase()).collect();

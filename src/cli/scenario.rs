@@ -111,11 +111,7 @@ fn side(cli: &Cli, arg: &str, as_of: Option<chrono::NaiveDate>) -> Result<Countr
     if p.is_file() && p.extension().is_some_and(|e| e == "toml") {
         load_scenario(cli, p).map(|(_, _, result)| result)
     } else {
-        let c = read_country(cli, arg, as_of)?;
-        Ok(match (as_of, c.reference_date) {
-            (None, Some(d)) => c.as_of(d.last_day()),
-            _ => c,
-        })
+        Ok(read_country(cli, arg, None)?.as_compared(as_of))
     }
 }
 
@@ -129,10 +125,7 @@ pub fn diff(cli: &Cli, args: &DiffArgs) -> Exit {
         .iter()
         .filter_map(|p| read_country(cli, &workspace::display(p), None).ok())
         .filter(|o| o.code != a.code)
-        .map(|o| match o.reference_date {
-            Some(d) => o.as_of(d.last_day()),
-            None => o,
-        })
+        .map(|o| o.as_compared(None))
         .collect();
     let d = scenario::diff(&a, &b, &others);
     let json = serde_json::to_value(&d).unwrap_or(serde_json::Value::Null);

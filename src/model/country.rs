@@ -552,6 +552,15 @@ impl Country {
         &self.languages
     }
 
+    /// The country as comparisons see it: as of `date`, else as of the last day of its
+    /// reference date, else as modelled.
+    pub fn as_compared(&self, date: Option<NaiveDate>) -> Country {
+        match date.or_else(|| self.reference_date.map(|d| d.last_day())) {
+            Some(d) => self.as_of(d),
+            None => self.clone(),
+        }
+    }
+
     /// The model as it stood on `date`: actors, relations and facts whose validity excludes the
     /// date are dropped, and so is every reference to a dropped actor (a role holder, a
     /// target, a parent link). Facts about a dropped actor (its steering slide, its resources)

@@ -1,10 +1,12 @@
 //! Charts as standalone SVG, drawn with plotters: bar charts (signed values allowed) and
 //! heatmaps of counts. Callers pass labels and numbers; plotters escapes every text it writes,
 //! so model names are safe to use as labels. No font files are read (plotters' built-in text
-//! metrics), which keeps the output identical on every machine.
+//! metrics), which keeps the output identical on every machine. Charts carry no title of their
+//! own: the page's figure caption is the title, and says more (e.g. which countries lack a figure).
 
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Longest label drawn before it is cut with an ellipsis (long actor names would crowd the axis).
 const LABEL_MAX: usize = 28;
@@ -15,6 +17,16 @@ fn short(label: &str) -> String {
     } else {
         format!("{}…", label.chars().take(LABEL_MAX - 1).collect::<String>())
     }
+}
+
+/// Room for the widest of `labels` as drawn (13 px text), plus `pad`.
+fn label_room(labels: &[String], pad: u32) -> u32 {
+    labels.iter().map(|l| short(l).chars().count()).max().unwrap_or(4) as u32 * 7 + pad
+}
+
+/// A plotters error as text (drawing into a String fails only on a plotters bug).
+fn drawn<T, E: std::fmt::Display>(r: Result<T, E>) -> Result<T, String> {
+    r.map_err(|e| e.to_string())
 }
 
 /// The label of a segmented axis position (segments are centred on their label).
@@ -38,9 +50,6 @@ fn flipped_label(labels: &[String], n: u32, v: &SegmentValue<u32>) -> String {
 const BAR: RGBColor = RGBColor(70, 110, 170);
 const NEGATIVE: RGBColor = RGBColor(190, 80, 60);
 
-/// Charts carry no title of their own: the page's figure caption is the title, and says more
-/// (e.g. which countries lack a figure).
-///
 /// A horizontal bar chart of `bars` (label, value), in the given order; negative values extend
 /// left of zero in another colour. `unit` names the value axis.
 pub fn bars(unit: &str, bars: &[(String, f64)]) -> Result<String, String> {
@@ -52,39 +61,39 @@ pub fn bars(unit: &str, bars: &[(String, f64)]) -> Result<String, String> {
     let pad = ((hi - lo) * 0.08).max(if hi == lo { 1.0 } else { 0.0 });
     let (lo, hi) = (if lo < 0.0 { lo - pad } else { 0.0 }, if hi > 0.0 || lo == 0.0 { hi + pad } else { 0.0 });
     let labels: Vec<String> = bars.iter().map(|b| b.0.clone()).collect();
-    let label_width = labels.iter().map(|l| short(l).chars().count()).max().unwrap_or(4) as u32 * 7 + 16;
+    let label_width = label_room(&labels, 16);
     let height = 50 + 28 * n;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (640, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(10)
-            .x_label_area_size(34)
-            .y_label_area_size(label_width)
-            .build_cartesian_2d(lo..hi, (0..n - 1).into_segmented())
-            .map_err(|e| e.to_string())?;
-        chart
-            .configure_mesh()
-            .disable_y_mesh()
-            .label_style(("sans-serif", 13))
-            .axis_desc_style(("sans-serif", 13))
-            .y_labels(n as usize)
-            .y_label_formatter(&|v| flipped_label(&labels, n, v))
-            .x_desc(unit)
-            .draw()
-            .map_err(|e| e.to_string())?;
-        chart
-            .draw_series(bars.iter().enumerate().map(|(i, (_, v))| {
-                let i = n - 1 - i as u32;
-                let colour = if *v < 0.0 { NEGATIVE } else { BAR };
-                let mut r =
-                    Rectangle::new([(0.0, SegmentValue::Exact(i)), (*v, SegmentValue::Exact(i + 1))], colour.filled());
-                r.set_margin(4, 4, 0, 0);
-                r
-            }))
-            .map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
+        drawn(root.fill(&WHITE))?;
+        let mut chart = drawn(
+            ChartBuilder::on(&root)
+                .margin(10)
+                .x_label_area_size(34)
+                .y_label_area_size(label_width)
+                .build_cartesian_2d(lo..hi, (0..n - 1).into_segmented()),
+        )?;
+        drawn(
+            chart
+                .configure_mesh()
+                .disable_y_mesh()
+                .label_style(("sans-serif", 13))
+                .axis_desc_style(("sans-serif", 13))
+                .y_labels(n as usize)
+                .y_label_formatter(&|v| flipped_label(&labels, n, v))
+                .x_desc(unit)
+                .draw(),
+        )?;
+        drawn(chart.draw_series(bars.iter().enumerate().map(|(i, (_, v))| {
+            let i = n - 1 - i as u32;
+            let colour = if *v < 0.0 { NEGATIVE } else { BAR };
+            let mut r =
+                Rectangle::new([(0.0, SegmentValue::Exact(i)), (*v, SegmentValue::Exact(i + 1))], colour.filled());
+            r.set_margin(4, 4, 0, 0);
+            r
+        })))?;
+        drawn(root.present())?;
     }
     Ok(svg)
 }
@@ -95,65 +104,60 @@ pub fn heatmap(rows: &[String], cols: &[String], values: &[Vec<u32>]) -> Result<
     // plotters draws no label on a one-segment axis: pad to two (an empty slot).
     let (nr, nc) = (rows.len().max(2) as u32, cols.len().max(2) as u32);
     let max = values.iter().flatten().copied().max().unwrap_or(0).max(1);
-    let label_width = rows.iter().map(|l| short(l).chars().count()).max().unwrap_or(4) as u32 * 7 + 16;
-    let col_width = cols.iter().map(|l| short(l).chars().count()).max().unwrap_or(4) as u32 * 7 + 14;
+    let label_width = label_room(rows, 16);
+    let col_width = label_room(cols, 14);
     let (width, height) = (label_width + 20 + col_width.max(60) * nc, 60 + 34 * nr);
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
-        let mut chart = ChartBuilder::on(&root)
-            .margin(10)
-            .x_label_area_size(30)
-            .y_label_area_size(label_width)
-            .build_cartesian_2d((0..nc - 1).into_segmented(), (0..nr - 1).into_segmented())
-            .map_err(|e| e.to_string())?;
-        chart
-            .configure_mesh()
-            .disable_mesh()
-            .label_style(("sans-serif", 13))
-            .x_labels(nc as usize)
-            .y_labels(nr as usize)
-            .x_label_formatter(&|v| segment_label(cols, v))
-            // Rows read top-down, as in the tables.
-            .y_label_formatter(&|v| flipped_label(rows, nr, v))
-            .draw()
-            .map_err(|e| e.to_string())?;
+        drawn(root.fill(&WHITE))?;
+        let mut chart = drawn(
+            ChartBuilder::on(&root)
+                .margin(10)
+                .x_label_area_size(30)
+                .y_label_area_size(label_width)
+                .build_cartesian_2d((0..nc - 1).into_segmented(), (0..nr - 1).into_segmented()),
+        )?;
+        drawn(
+            chart
+                .configure_mesh()
+                .disable_mesh()
+                .label_style(("sans-serif", 13))
+                .x_labels(nc as usize)
+                .y_labels(nr as usize)
+                .x_label_formatter(&|v| segment_label(cols, v))
+                // Rows read top-down, as in the tables.
+                .y_label_formatter(&|v| flipped_label(rows, nr, v))
+                .draw(),
+        )?;
         let cells: Vec<(u32, u32, u32)> = values
             .iter()
             .enumerate()
-            .flat_map(|(r, row)| row.iter().enumerate().map(move |(c, v)| (r as u32, c as u32, *v)))
+            // Row 0 at the top.
+            .flat_map(|(r, row)| row.iter().enumerate().map(move |(c, v)| (nr - 1 - r as u32, c as u32, *v)))
             .collect();
         let shade = |v: u32| {
             let t = f64::from(v) / f64::from(max);
             RGBColor((255.0 - 185.0 * t) as u8, (255.0 - 145.0 * t) as u8, (255.0 - 85.0 * t) as u8)
         };
-        chart
-            .draw_series(cells.iter().map(|&(r, c, v)| {
-                let y = nr - 1 - r;
-                Rectangle::new(
-                    [
-                        (SegmentValue::Exact(c), SegmentValue::Exact(y)),
-                        (SegmentValue::Exact(c + 1), SegmentValue::Exact(y + 1)),
-                    ],
-                    shade(v).filled(),
-                )
-            }))
-            .map_err(|e| e.to_string())?;
-        chart
-            .draw_series(cells.iter().map(|&(r, c, v)| {
-                let colour = if f64::from(v) / f64::from(max) > 0.6 { WHITE } else { BLACK };
-                Text::new(
-                    v.to_string(),
-                    (SegmentValue::CenterOf(c), SegmentValue::CenterOf(nr - 1 - r)),
-                    ("sans-serif", 14).into_font().color(&colour).pos(plotters::style::text_anchor::Pos::new(
-                        plotters::style::text_anchor::HPos::Center,
-                        plotters::style::text_anchor::VPos::Center,
-                    )),
-                )
-            }))
-            .map_err(|e| e.to_string())?;
-        root.present().map_err(|e| e.to_string())?;
+        drawn(chart.draw_series(cells.iter().map(|&(y, c, v)| {
+            Rectangle::new(
+                [
+                    (SegmentValue::Exact(c), SegmentValue::Exact(y)),
+                    (SegmentValue::Exact(c + 1), SegmentValue::Exact(y + 1)),
+                ],
+                shade(v).filled(),
+            )
+        })))?;
+        drawn(chart.draw_series(cells.iter().map(|&(y, c, v)| {
+            let colour = if f64::from(v) / f64::from(max) > 0.6 { WHITE } else { BLACK };
+            Text::new(
+                v.to_string(),
+                (SegmentValue::CenterOf(c), SegmentValue::CenterOf(y)),
+                ("sans-serif", 14).into_font().color(&colour).pos(Pos::new(HPos::Center, VPos::Center)),
+            )
+        })))?;
+        drawn(root.present())?;
     }
     Ok(svg)
 }

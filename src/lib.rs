@@ -17,6 +17,7 @@
 //! 5. [`graph`]: the actor graph (petgraph) of a country; [`analysis`]: views computed from a
 //!    country and its graph (matrices, comparisons, network metrics).
 //! 6. [`render`]: views to text, one module per format.
+//!    [`report`] assembles a whole site (pages of tables, charts and diagrams) from them.
 //! 7. [`print`]: a country back to model files; [`synth`] builds synthetic countries.
 //! 8. [`diagnostic::emit`]: diagnostics for people or as JSON.
 //!
@@ -30,6 +31,7 @@ pub mod load;
 pub mod model;
 pub mod print;
 pub mod render;
+pub mod report;
 pub mod scenario;
 pub mod schema;
 pub mod synth;

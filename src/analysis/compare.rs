@@ -217,6 +217,28 @@ pub struct Distance {
     pub furthest_on: Option<String>,
 }
 
+/// A country's closest and furthest other country in a profile.
+#[derive(Debug, Clone, Copy)]
+pub struct Extremes<'a> {
+    /// The country.
+    pub country: &'a str,
+    /// Its distance to the closest other country.
+    pub near: &'a Distance,
+    /// Its distance to the furthest other country.
+    pub far: &'a Distance,
+}
+
+impl Distance {
+    /// The country of the pair that is not `c`.
+    pub fn other(&self, c: &str) -> &str {
+        if self.a == c {
+            &self.b
+        } else {
+            &self.a
+        }
+    }
+}
+
 /// The profile of several countries.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Profile {
@@ -325,25 +347,17 @@ impl Profile {
         self.distances.iter().find(|d| (d.a == a && d.b == b) || (d.a == b && d.b == a))
     }
 
-    /// One sentence per country naming its closest and furthest neighbour and why.
-    pub fn summary(&self) -> Vec<String> {
+    /// Per country (in profile order): its distance to the closest and to the furthest other
+    /// country; ties go to the earlier pair.
+    pub fn extremes(&self) -> Vec<Extremes<'_>> {
         self.countries
             .iter()
             .filter_map(|c| {
                 let mut others: Vec<&Distance> = self.distances.iter().filter(|d| &d.a == c || &d.b == c).collect();
                 others.sort_by(|x, y| x.distance.total_cmp(&y.distance).then(x.a.cmp(&y.a)).then(x.b.cmp(&y.b)));
-                let other = |d: &Distance| if &d.a == c { d.b.clone() } else { d.a.clone() };
-                let near = others.first()?;
-                let far = others.last()?;
-                Some(format!(
-                    "{c} is closest to {} ({:.2}; most alike on {}) and furthest from {} ({:.2}; most different on {}).",
-                    other(near),
-                    near.distance,
-                    near.closest_on.as_deref().unwrap_or("-"),
-                    other(far),
-                    far.distance,
-                    far.furthest_on.as_deref().unwrap_or("-"),
-                ))
+                let near: &Distance = others.first()?;
+                let far: &Distance = others.last()?;
+                Some(Extremes { country: c, near, far })
             })
             .collect()
     }

@@ -91,7 +91,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             let p = compare::profile(&countries.iter().collect::<Vec<_>>());
             let mut json = to_json(&p);
             if let Some(obj) = json.as_object_mut() {
-                obj.insert("summary".into(), serde_json::json!(p.summary()));
+                obj.insert("summary".into(), serde_json::json!(grid::profile_summary(&p, crate::model::Lang::En)));
             }
             (grid::profile(&p, &o), json)
         }

@@ -7,8 +7,8 @@ use super::output::TableOutput;
 use super::{read_country, report, Cli, Exit};
 use crate::diagnostic::SourceDb;
 use crate::model::Country;
-use crate::render::grid::{Cell, Grid};
-use crate::scenario::{self, Diff, Scenario};
+use crate::render::grid;
+use crate::scenario::{self, Scenario};
 use crate::{print, workspace};
 
 /// Arguments of `nordgov scenario apply`.
@@ -43,6 +43,9 @@ pub struct DiffArgs {
     /// uses its own `as_of`).
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<chrono::NaiveDate>,
+    /// Language of labels.
+    #[arg(long, value_parser = super::matrix::parse_lang, default_value = "en")]
+    pub lang: crate::model::Lang,
     /// Output format, width and file.
     #[command(flatten)]
     pub out: TableOutput,
@@ -129,7 +132,8 @@ pub fn diff(cli: &Cli, args: &DiffArgs) -> Exit {
         .collect();
     let d = scenario::diff(&a, &b, &others);
     let json = serde_json::to_value(&d).unwrap_or(serde_json::Value::Null);
-    let written = args.out.emit(&format!("nordgov diff {} {}", args.base, args.other), &diff_grids(&d), &json);
+    let written =
+        args.out.emit(&format!("nordgov diff {} {}", args.base, args.other), &grid::diff(&d, args.lang), &json);
     if written != Exit::Success {
         return written;
     }
@@ -138,117 +142,4 @@ pub fn diff(cli: &Cli, args: &DiffArgs) -> Exit {
     } else {
         Exit::Success
     }
-}
-
-fn grid(title: &str, header: &[&str], rows: Vec<Vec<String>>) -> Grid {
-    Grid {
-        sheet: "diff".into(),
-        title: title.to_string(),
-        header: header.iter().map(|h| h.to_string()).collect(),
-        rows: rows.into_iter().map(|r| r.into_iter().map(Cell::text).collect()).collect(),
-        notes: Vec::new(),
-    }
-}
-
-fn list(ids: &[crate::model::ActorId]) -> String {
-    ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
-}
-
-/// The diff as grids, one per kind of change (empty kinds left out).
-pub(super) fn diff_grids(d: &Diff) -> Vec<Grid> {
-    let mut out = Vec::new();
-    let mut actors: Vec<Vec<String>> =
-        d.actors_added.iter().map(|a| vec![a.to_string(), "added".into(), String::new(), String::new()]).collect();
-    actors.extend(d.actors_removed.iter().map(|a| vec![a.to_string(), "removed".into(), String::new(), String::new()]));
-    actors.extend(
-        d.actors_changed.iter().map(|c| vec![c.actor.to_string(), c.field.clone(), c.before.clone(), c.after.clone()]),
-    );
-    if !actors.is_empty() {
-        out.push(grid("Actors", &["actor", "change", "before", "after"], actors));
-    }
-    if !d.roles.is_empty() {
-        out.push(grid(
-            "Role cells",
-            &["level", "role", "gained by", "lost by"],
-            d.roles
-                .iter()
-                .map(|c| vec![c.level.to_string(), c.role.to_string(), list(&c.added), list(&c.removed)])
-                .collect(),
-        ));
-    }
-    if !d.steering.is_empty() {
-        out.push(grid(
-            "Operational steering",
-            &["actor", "sector", "role", "instrument", "change"],
-            d.steering
-                .iter()
-                .map(|s| {
-                    vec![
-                        s.actor.to_string(),
-                        s.sector.to_string(),
-                        s.role.to_string(),
-                        format!("{} {}", s.instrument.strength(), s.instrument),
-                        if s.used { "now used" } else { "no longer used" }.to_string(),
-                    ]
-                })
-                .collect(),
-        ));
-    }
-    let rel: Vec<Vec<String>> = d
-        .relations_added
-        .iter()
-        .map(|(a, k, b)| vec!["+".to_string(), a.to_string(), k.to_string(), b.to_string()])
-        .chain(
-            d.relations_removed
-                .iter()
-                .map(|(a, k, b)| vec!["-".to_string(), a.to_string(), k.to_string(), b.to_string()]),
-        )
-        .collect();
-    if !rel.is_empty() {
-        out.push(grid("Relations", &["", "from", "type", "to"], rel));
-    }
-    if !d.resources.is_empty() {
-        let f = |v: &Option<f64>| v.map_or("-".to_string(), |v| format!("{v}"));
-        out.push(grid(
-            "Resources",
-            &["actor", "figure", "before", "after"],
-            d.resources
-                .iter()
-                .map(|r| vec![r.actor.to_string(), r.figure.to_string(), f(&r.before), f(&r.after)])
-                .collect(),
-        ));
-    }
-    if !d.metrics.is_empty() {
-        out.push(grid(
-            "Metrics (top movers, all edges)",
-            &["actor", "metric", "before", "after", "change", "why"],
-            d.metrics
-                .iter()
-                .map(|m| {
-                    vec![
-                        m.actor.as_ref().map_or("(country)".to_string(), ToString::to_string),
-                        m.metric.clone(),
-                        format!("{:.4}", m.before),
-                        format!("{:.4}", m.after),
-                        format!("{:+.4}", m.after - m.before),
-                        m.explanation.clone(),
-                    ]
-                })
-                .collect(),
-        ));
-    }
-    if !d.distances.is_empty() {
-        out.push(grid(
-            "Profile distance to other countries",
-            &["country", "before", "after"],
-            d.distances
-                .iter()
-                .map(|x| vec![x.country.clone(), format!("{:.2}", x.before), format!("{:.2}", x.after)])
-                .collect(),
-        ));
-    }
-    if d.is_empty() {
-        out.push(grid("No differences", &["result"], vec![vec!["the two models hold the same facts".into()]]));
-    }
-    out
 }

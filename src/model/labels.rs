@@ -4,7 +4,7 @@
 //! legend); the Danish, Swedish and Finnish ones are translations of them, and English follows the
 //! report's English summary.
 
-use super::vocab::{Instrument, Lang, Level, Role};
+use super::vocab::{Instrument, Lang, Level, Role, Sector, Theme};
 
 /// A term with a name per language.
 pub trait Labelled: Copy {
@@ -103,6 +103,35 @@ impl Labelled for Instrument {
                     "inspiration og vejledning",
                     "inspiraatio ja ohjeistus",
                 ],
+            },
+        )
+    }
+}
+
+impl Labelled for Sector {
+    fn label(self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            match self {
+                Sector::General => ["general", "generelt", "generellt", "generelt", "yleinen"],
+                Sector::Health => ["health", "helse", "hälsa", "sundhed", "terveys"],
+                Sector::Education => ["education", "utdanning", "utbildning", "uddannelse", "koulutus"],
+                Sector::Welfare => ["welfare", "velferd", "välfärd", "velfærd", "hyvinvointi"],
+                Sector::Justice => ["justice", "justis", "rättsväsende", "retsvæsen", "oikeus"],
+                Sector::Tax => ["tax", "skatt", "skatt", "skat", "verotus"],
+            },
+        )
+    }
+}
+
+impl Labelled for Theme {
+    fn label(self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            match self {
+                Theme::Steering => ["steering", "styring", "styrning", "styring", "ohjaus"],
+                Theme::Capacity => ["capacity", "kapasitet", "kapacitet", "kapacitet", "kapasiteetti"],
+                Theme::Organisation => ["organisation", "organisering", "organisering", "organisering", "organisointi"],
             },
         )
     }

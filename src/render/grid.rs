@@ -7,6 +7,7 @@ use crate::analysis::matrix::{CellProvenance, OperationalMatrix, RoleMatrix, Str
 use crate::analysis::metrics::Metrics;
 use crate::analysis::resources::ResourceTable;
 use crate::model::{Confidence, Instrument, Labelled, Lang, Qualifier, Quantity, Role, SourceRef, Vocabulary};
+use crate::scenario::Diff;
 
 /// One cell: its text, and where it comes from (shown on hover in HTML, under the table with
 /// `--sources` in text formats).
@@ -59,7 +60,7 @@ pub struct GridOptions {
 }
 
 /// Interface words in the five languages: (en, nb, sv, da, fi).
-pub fn word(lang: Lang, key: &str) -> &'static str {
+pub fn word(lang: Lang, key: &str) -> &str {
     let all: [&'static str; 5] = match key {
         "level" => ["level", "nivå", "nivå", "niveau", "taso"],
         "role" => ["role", "rolle", "roll", "rolle", "rooli"],
@@ -130,7 +131,145 @@ pub fn word(lang: Lang, key: &str) -> &'static str {
             "~ rekonstrueret fra udfladet slidetekst; ? lav sikkerhed",
             "~ rekonstruoitu litistetystä diatekstistä; ? epävarma",
         ],
-        _ => ["", "", "", "", ""],
+        "overview" => ["Overview", "Oversikt", "Översikt", "Oversigt", "Yleiskatsaus"],
+        "comparison" => ["Comparison", "Sammenligning", "Jämförelse", "Sammenligning", "Vertailu"],
+        "site title" => [
+            "Nordic governance of public-sector digitalisation",
+            "Nordisk styring av digitaliseringen i offentlig sektor",
+            "Nordisk styrning av digitaliseringen i offentlig sektor",
+            "Nordisk styring af digitaliseringen i den offentlige sektor",
+            "Julkisen sektorin digitalisaation ohjaus Pohjoismaissa",
+        ],
+        "site intro" => [
+            "Who steers the digitalisation of the public sector in Denmark, Finland, Norway and Sweden, at which level, with which instruments: computed from the country models (see each page for sources; hover a cell for its document and lines).",
+            "Hvem som styrer digitaliseringen av offentlig sektor i Danmark, Finland, Norge og Sverige, på hvilket nivå og med hvilke virkemidler: beregnet fra landmodellene (se hver side for kilder; hold pekeren over en celle for dokument og linjer).",
+            "Vem som styr digitaliseringen av offentlig sektor i Danmark, Finland, Norge och Sverige, på vilken nivå och med vilka styrmedel: beräknat ur landmodellerna (se varje sida för källor; håll pekaren över en cell för dokument och rader).",
+            "Hvem der styrer digitaliseringen af den offentlige sektor i Danmark, Finland, Norge og Sverige, på hvilket niveau og med hvilke virkemidler: beregnet ud fra landemodellerne (se hver side for kilder; hold markøren over en celle for dokument og linjer).",
+            "Kuka ohjaa julkisen sektorin digitalisaatiota Tanskassa, Suomessa, Norjassa ja Ruotsissa, millä tasolla ja millä ohjauskeinoilla: laskettu maamalleista (lähteet kunkin maan sivulla; vie osoitin solun päälle nähdäksesi asiakirjan ja rivit).",
+        ],
+        "side by side" => ["The countries side by side", "Landene side om side", "Länderna sida vid sida", "Landene side om side", "Maat rinnakkain"],
+        "levels" => ["levels", "nivåer", "nivåer", "niveauer", "tasot"],
+        "actors" => ["actors", "aktører", "aktörer", "aktører", "toimijat"],
+        "strongest central instrument" => [
+            "strongest central instrument",
+            "sterkeste sentrale virkemiddel",
+            "starkaste centrala styrmedel",
+            "stærkeste centrale virkemiddel",
+            "vahvin keskusohjauskeino",
+        ],
+        "how alike" => ["How alike are the countries?", "Hvor like er landene?", "Hur lika är länderna?", "Hvor ens er landene?", "Kuinka samankaltaisia maat ovat?"],
+        "summary sentence" => [
+            "{c} is closest to {near} ({near_d}; most alike on {near_on}) and furthest from {far} ({far_d}; most different on {far_on}).",
+            "{c} ligger nærmest {near} ({near_d}; mest lik på {near_on}) og lengst fra {far} ({far_d}; mest ulik på {far_on}).",
+            "{c} ligger närmast {near} ({near_d}; mest lika på {near_on}) och längst från {far} ({far_d}; mest olika på {far_on}).",
+            "{c} ligger nærmest {near} ({near_d}; mest ens på {near_on}) og længst fra {far} ({far_d}; mest forskellig på {far_on}).",
+            "{c} on lähimpänä maata {near} ({near_d}; samankaltaisin: {near_on}) ja kauimpana maasta {far} ({far_d}; erilaisin: {far_on}).",
+        ],
+        "pages" => ["Pages", "Sider", "Sidor", "Sider", "Sivut"],
+        "scenario" => ["Scenario", "Scenario", "Scenario", "Scenarie", "Skenaario"],
+        "operations" => ["Operations", "Operasjoner", "Operationer", "Operationer", "Toimenpiteet"],
+        "experiences" => ["Experiences", "Erfaringer", "Erfarenheter", "Erfaringer", "Kokemukset"],
+        "timeline" => ["Timeline", "Tidslinje", "Tidslinje", "Tidslinje", "Aikajana"],
+        "begins" => ["begins", "starter", "börjar", "begynder", "alkaa"],
+        "ends" => ["ends", "slutter", "upphör", "ophører", "päättyy"],
+        "organisation" => ["Organisation", "Organisering", "Organisering", "Organisering", "Organisaatio"],
+        "fte chart" => [
+            "Central digitalisation unit: FTE per million inhabitants",
+            "Sentral digitaliseringsenhet: årsverk per million innbyggere",
+            "Central digitaliseringsenhet: årsarbetskrafter per miljon invånare",
+            "Central digitaliseringsenhed: årsværk pr. million indbyggere",
+            "Digitalisaation keskusyksikkö: henkilötyövuodet miljoonaa asukasta kohden",
+        ],
+        "budget chart" => [
+            "Central digitalisation unit: budget per million inhabitants",
+            "Sentral digitaliseringsenhet: budsjett per million innbyggere",
+            "Central digitaliseringsenhet: budget per miljon invånare",
+            "Central digitaliseringsenhed: budget pr. million indbyggere",
+            "Digitalisaation keskusyksikkö: budjetti miljoonaa asukasta kohden",
+        ],
+        "no figure for" => ["no figure for", "ingen tall for", "ingen siffra för", "intet tal for", "ei lukua:"],
+        "actors per level" => ["Actors per level", "Aktører per nivå", "Aktörer per nivå", "Aktører pr. niveau", "Toimijat tasoittain"],
+        "instrument use" => [
+            "Instrument use: key actors per role and instrument ({n} slides)",
+            "Bruk av virkemidler: nøkkelaktører per rolle og virkemiddel ({n} lysark)",
+            "Användning av styrmedel: nyckelaktörer per roll och styrmedel ({n} bilder)",
+            "Brug af virkemidler: nøgleaktører pr. rolle og virkemiddel ({n} slides)",
+            "Ohjauskeinojen käyttö: avaintoimijat rooleittain ja ohjauskeinoittain ({n} diaa)",
+        ],
+        "no strategy rows" => [
+            "The report's operational steering slides have no strategy row, so that row is empty.",
+            "Rapportens lysark om operasjonell styring har ingen rad for strategi, så den raden er tom.",
+            "Rapportens bilder om operativ styrning har ingen rad för strategi, så den raden är tom.",
+            "Rapportens slides om operationel styring har ingen række for strategi, så den række er tom.",
+            "Raportin operatiivisen ohjauksen dioilla ei ole strategiariviä, joten rivi on tyhjä.",
+        ],
+        "top movers" => [
+            "Top movers: change in actor metrics",
+            "Største endringer i aktørenes nettverksmål",
+            "Största förändringar i aktörernas nätverksmått",
+            "Største ændringer i aktørernes netværksmål",
+            "Suurimmat muutokset toimijoiden verkostomittareissa",
+        ],
+        "after - before" => ["after - before", "etter - før", "efter - före", "efter - før", "jälkeen - ennen"],
+        "overlay" => [
+            "The base with the change overlaid: added green, removed red, changed orange",
+            "Utgangspunktet med endringen lagt over: lagt til grønn, fjernet rød, endret oransje",
+            "Utgångsläget med ändringen ovanpå: tillagt grönt, borttaget rött, ändrat orange",
+            "Udgangspunktet med ændringen lagt ovenpå: tilføjet grøn, fjernet rød, ændret orange",
+            "Lähtötilanne ja muutos päällä: lisätty vihreä, poistettu punainen, muutettu oranssi",
+        ],
+        "chart failed" => ["the chart could not be drawn", "diagrammet kunne ikke tegnes", "diagrammet kunde inte ritas", "diagrammet kunne ikke tegnes", "kaaviota ei voitu piirtää"],
+        "instrument" => ["instrument", "virkemiddel", "styrmedel", "virkemiddel", "ohjauskeino"],
+        "change" => ["change", "endring", "ändring", "ændring", "muutos"],
+        "before" => ["before", "før", "före", "før", "ennen"],
+        "after" => ["after", "etter", "efter", "efter", "jälkeen"],
+        "added" => ["added", "lagt til", "tillagd", "tilføjet", "lisätty"],
+        "removed" => ["removed", "fjernet", "borttagen", "fjernet", "poistettu"],
+        "actors title" => ["Actors", "Aktører", "Aktörer", "Aktører", "Toimijat"],
+        "role cells" => ["Role cells", "Rolleceller", "Rollceller", "Rolleceller", "Roolisolut"],
+        "gained by" => ["gained by", "fått av", "fått av", "fået af", "saanut"],
+        "lost by" => ["lost by", "mistet av", "förlorat av", "mistet af", "menettänyt"],
+        "now used" => ["now used", "nå brukt", "används nu", "nu brugt", "nyt käytössä"],
+        "no longer used" => ["no longer used", "ikke lenger brukt", "används inte längre", "ikke længere brugt", "ei enää käytössä"],
+        "relations" => ["Relations", "Relasjoner", "Relationer", "Relationer", "Suhteet"],
+        "from" => ["from", "fra", "från", "fra", "mistä"],
+        "type" => ["type", "type", "typ", "type", "tyyppi"],
+        "to" => ["to", "til", "till", "til", "mihin"],
+        "figure" => ["figure", "tall", "siffra", "tal", "luku"],
+        "metric" => ["metric", "mål", "mått", "mål", "mittari"],
+        "why" => ["why", "hvorfor", "varför", "hvorfor", "miksi"],
+        "top metric movers" => [
+            "Metrics (top movers, all edges)",
+            "Nettverksmål (største endringer, alle kanter)",
+            "Nätverksmått (största förändringar, alla kanter)",
+            "Netværksmål (største ændringer, alle kanter)",
+            "Verkostomittarit (suurimmat muutokset, kaikki kaaret)",
+        ],
+        "(country)" => ["(country)", "(landet)", "(landet)", "(landet)", "(maa)"],
+        "distance to others" => [
+            "Profile distance to other countries",
+            "Profilavstand til andre land",
+            "Profilavstånd till andra länder",
+            "Profilafstand til andre lande",
+            "Profiilin etäisyys muihin maihin",
+        ],
+        "no differences" => ["No differences", "Ingen forskjeller", "Inga skillnader", "Ingen forskelle", "Ei eroja"],
+        "result" => ["result", "resultat", "resultat", "resultat", "tulos"],
+        "same facts" => [
+            "the two models hold the same facts",
+            "de to modellene har de samme faktaene",
+            "de två modellerna har samma fakta",
+            "de to modeller har de samme fakta",
+            "malleissa on samat tiedot",
+        ],
+        "edges" => ["edges", "kanter", "kanter", "kanter", "kaaret"],
+        "structural" => ["structural", "strukturelle", "strukturella", "strukturelle", "rakenteelliset"],
+        "steering" => ["steering", "styring", "styrning", "styring", "ohjaus"],
+        "all" => ["all", "alle", "alla", "alle", "kaikki"],
+        _ => {
+            debug_assert!(false, "no word for `{key}`");
+            return key;
+        }
     };
     crate::model::pick(lang, all)
 }
@@ -178,7 +317,7 @@ pub fn role_matrix(m: &RoleMatrix, o: &GridOptions) -> Grid {
     let lang = o.lang;
     let mut g = Grid {
         sheet: m.country.clone(),
-        title: format!("{}: {} ({})", word(lang, "role matrix"), m.country, m.sector),
+        title: format!("{}: {} ({})", word(lang, "role matrix"), m.country, m.sector.label(lang)),
         header: std::iter::once(word(lang, "level").to_string())
             .chain(Role::ALL.iter().map(|r| r.label(lang).to_string()))
             .collect(),
@@ -241,7 +380,7 @@ pub fn strategic(s: &StrategicTable, o: &GridOptions) -> Grid {
         let source = provenance_text(&r.provenance);
         sources.push((format!("{} {}", r.sector, r.level), source.clone()));
         g.rows.push(vec![
-            Cell::text(r.sector.key()),
+            Cell::text(r.sector.label(lang)),
             Cell {
                 text: format!("{}{}", r.level.label(lang), marker(&r.provenance)),
                 source,
@@ -265,7 +404,7 @@ pub fn operational(m: &OperationalMatrix, o: &GridOptions) -> Grid {
             "{}: {} ({}){}",
             word(lang, "operational steering"),
             m.actor.label,
-            m.sector,
+            m.sector.label(lang),
             marker(&m.provenance)
         ),
         header: std::iter::once(word(lang, "role").to_string())
@@ -498,7 +637,7 @@ pub fn profile(p: &Profile, o: &GridOptions) -> Vec<Grid> {
         ind.rows.push(
             std::iter::once(Cell::text(i.key.clone()))
                 .chain(i.values.iter().map(|v| Cell::text(number(*v, 2))))
-                .chain([Cell::text(i.description.clone())])
+                .chain([Cell::text(indicator_description(&i.key, lang).unwrap_or_else(|| i.description.clone()))])
                 .collect(),
         );
     }
@@ -521,9 +660,77 @@ pub fn profile(p: &Profile, o: &GridOptions) -> Vec<Grid> {
                 .collect(),
         );
     }
-    dist.notes = p.summary();
+    dist.notes = profile_summary(p, lang);
     dist.notes.push(word(lang, "distance note").to_string());
     vec![ind, dist]
+}
+
+/// One sentence per country naming its closest and furthest neighbour and the indicators
+/// that make them so.
+pub fn profile_summary(p: &Profile, lang: Lang) -> Vec<String> {
+    p.extremes()
+        .into_iter()
+        .map(|e| {
+            let (c, nd, fd) = (e.country, e.near, e.far);
+            word(lang, "summary sentence")
+                .replace("{c}", c)
+                .replace("{near}", nd.other(c))
+                .replace("{near_d}", &format!("{:.2}", nd.distance))
+                .replace("{near_on}", nd.closest_on.as_deref().unwrap_or("-"))
+                .replace("{far}", fd.other(c))
+                .replace("{far_d}", &format!("{:.2}", fd.distance))
+                .replace("{far_on}", fd.furthest_on.as_deref().unwrap_or("-"))
+        })
+        .collect()
+}
+
+/// A profile indicator's definition in `lang`, from its key; `None` leaves the analysis's
+/// English definition (English, or a key this table does not know).
+fn indicator_description(key: &str, lang: Lang) -> Option<String> {
+    if lang == Lang::En {
+        return None;
+    }
+    let t = |all: [&'static str; 5]| crate::model::pick(lang, all).to_string();
+    if let Some(level) = key.strip_prefix("actors_").and_then(crate::model::Level::from_key) {
+        let what = t(["", "antall aktører", "antal aktörer", "antal aktører", "toimijoiden määrä"]);
+        return Some(format!("{what}: {}", level.label(lang)));
+    }
+    if let Some(role) = key.strip_prefix("centre_strongest_").and_then(Role::from_key) {
+        let what = t([
+            "",
+            "sterkeste virkemiddel sentralenheten bruker i rollen",
+            "starkaste styrmedel den centrala enheten använder i rollen",
+            "stærkeste virkemiddel den centrale enhed bruger i rollen",
+            "vahvin keskusyksikön käyttämä ohjauskeino roolissa",
+        ]);
+        let none = t(["", "ingen", "inget", "intet", "ei mitään"]);
+        return Some(format!("{what} {} (1-5; 6 = {none})", role.label(lang)));
+    }
+    Some(match key {
+        "central_cell_share" => t([
+            "",
+            "andel av de utfylte generelle rollecellene som har en sentral aktør",
+            "andel av de ifyllda generella rollcellerna som har en central aktör",
+            "andel af de udfyldte generelle rolleceller, der har en central aktør",
+            "keskustoimijan hallussa olevien täytettyjen yleisten roolisolujen osuus",
+        ]),
+        "strong_share" => t([
+            "",
+            "andel brukte operative celler med virkemiddel 1 eller 2",
+            "andel använda operativa celler med styrmedel 1 eller 2",
+            "andel brugte operationelle celler med virkemiddel 1 eller 2",
+            "käytettyjen operatiivisten solujen osuus, ohjauskeino 1 tai 2",
+        ]),
+        "soft_share" => t([
+            "",
+            "andel brukte operative celler med virkemiddel 4 eller 5",
+            "andel använda operativa celler med styrmedel 4 eller 5",
+            "andel brugte operationelle celler med virkemiddel 4 eller 5",
+            "käytettyjen operatiivisten solujen osuus, ohjauskeino 4 tai 5",
+        ]),
+        "central_fte_per_million" => word(lang, "FTE per million").to_string(),
+        _ => return None,
+    })
 }
 
 /// The network metrics as a grid: one row per actor, the country's figures as notes.
@@ -531,9 +738,15 @@ pub fn metrics(m: &Metrics, o: &GridOptions) -> Grid {
     let lang = o.lang;
     let mut g = Grid {
         sheet: m.country.clone(),
-        title: format!("{}: {} ({} edges)", word(lang, "metrics"), m.country, edge_set_name(m.edges)),
+        title: format!(
+            "{}: {} ({} {})",
+            word(lang, "metrics"),
+            m.country,
+            word(lang, edge_set_name(m.edges)),
+            word(lang, "edges")
+        ),
         header: [
-            "actor",
+            word(lang, "actor"),
             "in",
             "out",
             "betweenness",
@@ -586,4 +799,116 @@ fn edge_set_name(e: crate::graph::EdgeSet) -> &'static str {
         crate::graph::EdgeSet::Steering => "steering",
         crate::graph::EdgeSet::All => "all",
     }
+}
+
+/// A grid of text cells with translated title and header words.
+fn plain(lang: Lang, title: &str, header: &[&str], rows: Vec<Vec<String>>) -> Grid {
+    Grid {
+        sheet: "diff".into(),
+        title: word(lang, title).to_string(),
+        header: header.iter().map(|h| if h.is_empty() { String::new() } else { word(lang, h).to_string() }).collect(),
+        rows: rows.into_iter().map(|r| r.into_iter().map(Cell::text).collect()).collect(),
+        notes: Vec::new(),
+    }
+}
+
+fn id_list(ids: &[crate::model::ActorId]) -> String {
+    ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+}
+
+/// A diff as grids, one per kind of change (empty kinds left out).
+pub fn diff(d: &Diff, lang: Lang) -> Vec<Grid> {
+    let w = |k| word(lang, k).to_string();
+    let mut out = Vec::new();
+    let mut actors: Vec<Vec<String>> =
+        d.actors_added.iter().map(|a| vec![a.to_string(), w("added"), String::new(), String::new()]).collect();
+    actors.extend(d.actors_removed.iter().map(|a| vec![a.to_string(), w("removed"), String::new(), String::new()]));
+    actors.extend(
+        d.actors_changed.iter().map(|c| vec![c.actor.to_string(), c.field.clone(), c.before.clone(), c.after.clone()]),
+    );
+    if !actors.is_empty() {
+        out.push(plain(lang, "actors title", &["actor", "change", "before", "after"], actors));
+    }
+    if !d.roles.is_empty() {
+        let rows = d
+            .roles
+            .iter()
+            .map(|c| {
+                vec![
+                    c.level.label(lang).to_string(),
+                    c.role.label(lang).to_string(),
+                    id_list(&c.added),
+                    id_list(&c.removed),
+                ]
+            })
+            .collect();
+        out.push(plain(lang, "role cells", &["level", "role", "gained by", "lost by"], rows));
+    }
+    if !d.steering.is_empty() {
+        let rows = d
+            .steering
+            .iter()
+            .map(|s| {
+                vec![
+                    s.actor.to_string(),
+                    s.sector.label(lang).to_string(),
+                    s.role.label(lang).to_string(),
+                    instrument_header(s.instrument, lang),
+                    w(if s.used { "now used" } else { "no longer used" }),
+                ]
+            })
+            .collect();
+        out.push(plain(lang, "operational steering", &["actor", "sector", "role", "instrument", "change"], rows));
+    }
+    let rel: Vec<Vec<String>> = d
+        .relations_added
+        .iter()
+        .map(|(a, k, b)| vec!["+".to_string(), a.to_string(), k.to_string(), b.to_string()])
+        .chain(
+            d.relations_removed
+                .iter()
+                .map(|(a, k, b)| vec!["-".to_string(), a.to_string(), k.to_string(), b.to_string()]),
+        )
+        .collect();
+    if !rel.is_empty() {
+        out.push(plain(lang, "relations", &["", "from", "type", "to"], rel));
+    }
+    if !d.resources.is_empty() {
+        let f = |v: &Option<f64>| v.map_or("-".to_string(), |v| format!("{v}"));
+        let rows = d
+            .resources
+            .iter()
+            .map(|r| vec![r.actor.to_string(), r.figure.to_string(), f(&r.before), f(&r.after)])
+            .collect();
+        out.push(plain(lang, "resources", &["actor", "figure", "before", "after"], rows));
+    }
+    if !d.metrics.is_empty() {
+        let rows = d
+            .metrics
+            .iter()
+            .map(|m| {
+                vec![
+                    m.actor.as_ref().map_or(w("(country)"), ToString::to_string),
+                    m.metric.clone(),
+                    format!("{:.4}", m.before),
+                    format!("{:.4}", m.after),
+                    format!("{:+.4}", m.after - m.before),
+                    m.explanation.clone(),
+                ]
+            })
+            .collect();
+        out.push(plain(lang, "top metric movers", &["actor", "metric", "before", "after", "change", "why"], rows));
+    }
+    if !d.distances.is_empty() {
+        let rows = d
+            .distances
+            .iter()
+            .map(|x| vec![x.country.clone(), format!("{:.2}", x.before), format!("{:.2}", x.after)])
+            .collect();
+        out.push(plain(lang, "distance to others", &["country", "before", "after"], rows));
+    }
+    if d.is_empty() {
+        out.push(plain(lang, "no differences", &["result"], vec![vec![w("same facts")]]));
+    }
+    out
 }

@@ -1,10 +1,15 @@
-//! The report: every page is written, byte-identical across runs, and model text cannot inject
-//! markup or script. (Browser tests of the pages are still to come; see the issue notes.)
+//! The report: every page is written, byte-identical across runs, in the language asked, with
+//! working links and charts, and model text cannot inject markup or script. The browser tests
+//! are in `browser.rs`.
 
 use crate::common::{nordgov, root};
 use crate::snapshot;
 
 fn build(models: &std::path::Path, out: &std::path::Path) {
+    build_with(models, out, &[]);
+}
+
+fn build_with(models: &std::path::Path, out: &std::path::Path, args: &[&str]) {
     let o = nordgov()
         .current_dir(root())
         .arg("report")
@@ -12,6 +17,7 @@ fn build(models: &std::path::Path, out: &std::path::Path) {
         .arg("-o")
         .arg(out)
         .args(["--engine", "builtin"])
+        .args(args)
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
@@ -116,6 +122,51 @@ fn report_pages_are_complete_and_deterministic() {
     for page in ["index.html", "comparison.html"] {
         let html = &pa.iter().find(|(n, _)| n == page).unwrap().1;
         snapshot!(format!("report_{}", page.replace(".html", "")), html.clone());
+    }
+}
+
+/// The texts of every `<tag>...</tag>` on a page, in order.
+fn texts(html: &str, tag: &str) -> Vec<String> {
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    html.split(&open).skip(1).filter_map(|rest| rest.split_once(&close).map(|(t, _)| t.to_string())).collect()
+}
+
+#[test]
+fn every_heading_caption_and_nav_label_follows_the_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (en, nb) = (tmp.path().join("en"), tmp.path().join("nb"));
+    build(&root().join("models"), &en);
+    build_with(&root().join("models"), &nb, &["--lang", "nb"]);
+    let (en, nb) = (pages(&en), pages(&nb));
+    assert_eq!(en.len(), nb.len());
+    let mut checked = 0;
+    for ((name, e), (_, n)) in en.iter().zip(&nb) {
+        if name.starts_with("sources/") {
+            continue;
+        }
+        assert!(n.contains("<html lang=\"nb\">"), "{name} does not declare nb");
+        assert!(n.contains(">Oversikt</a>") && n.contains(">Sammenligning</a>"), "{name}: nav not in Norwegian");
+        for tag in ["h2", "figcaption"] {
+            let (te, tn) = (texts(e, tag), texts(n, tag));
+            assert_eq!(te.len(), tn.len(), "{name}: a different number of <{tag}>");
+            for (a, b) in te.iter().zip(&tn) {
+                assert_ne!(a, b, "{name}: <{tag}>{a}</{tag}> is not translated");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} headings compared");
+    let page = |n: &str| &nb.iter().find(|(x, _)| x == n).unwrap().1;
+    for (name, want) in [
+        ("index.html", "<h2>Hvor like er landene?</h2>"),
+        ("index.html", "ligger nærmest"),
+        ("no.html", "<h2>Erfaringer</h2>"),
+        ("no.html", "<h2>Tidslinje</h2>"),
+        ("no.html", "<figcaption>Organisering</figcaption>"),
+        ("comparison.html", "<figcaption>Aktører per nivå</figcaption>"),
+        ("scenario-no-fin_centre.html", "<h2>Operasjoner</h2>"),
+    ] {
+        assert!(page(name).contains(want), "{name} lacks `{want}`");
     }
 }
 

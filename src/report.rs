@@ -1,0 +1,370 @@
+//! The report: a static site over a set of country models and their scenarios (an index, a
+//! comparison page, a page per country, a page per scenario, a viewer page per source text).
+//!
+//! The site is built in memory from loaded models; the caller reads the files and writes the
+//! pages, and supplies the diagram drawer, so the same site can be drawn by Graphviz, by the
+//! built-in layout, or (in benchmarks) not laid out at all. Every page is standalone (inline
+//! CSS, a few lines of inline script for sortable tables, inline SVG), so the site works opened
+//! as files and behind any static server, and every text on it follows the requested language.
+
+use std::collections::BTreeSet;
+
+use crate::analysis::{compare, matrix, metrics, resources};
+use crate::graph::view::{overlay, view, GraphView, ViewKind, ViewOptions};
+use crate::graph::{self, EdgeSet};
+use crate::model::{Country, Instrument, Labelled, Lang, Level, Polarity, Role, Sector, SourceRef, Vocabulary};
+use crate::render::chart;
+use crate::render::grid::{self, word, Cell, Grid, GridOptions};
+use crate::render::html::{escape, page, table, table_linked};
+use crate::scenario::{self, Scenario};
+
+/// A scenario the report shows: the scenario, its base and the result of applying it.
+#[derive(Debug, Clone, Copy)]
+pub struct ScenarioPage<'a> {
+    /// The page's file name, e.g. `scenario-no-fin_centre.html`.
+    pub file: &'a str,
+    /// The scenario as read.
+    pub scenario: &'a Scenario,
+    /// The model it was applied to.
+    pub base: &'a Country,
+    /// The model it gives.
+    pub result: &'a Country,
+}
+
+/// What the site is built from.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    /// The countries, undated (each page shows its reference date; the timeline shows all dates).
+    pub countries: &'a [Country],
+    /// The scenarios, in page order.
+    pub scenarios: &'a [ScenarioPage<'a>],
+    /// The source texts the site can show, as (file name, text), sorted by name.
+    pub sources: &'a [(String, String)],
+    /// The language of every label.
+    pub lang: Lang,
+}
+
+/// One page of the site: its path relative to the site root and its HTML.
+pub type Page = (String, String);
+
+/// Builds every page. `draw` turns a diagram view into an inline `<svg>` element.
+pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page> {
+    let lang = input.lang;
+    let w = |k| word(lang, k).to_string();
+    // Each country on its reference date, as comparisons see it.
+    let dated: Vec<Country> = input.countries.iter().map(|c| c.as_compared(None)).collect();
+    let o = GridOptions { lang, detail: true, sources: false };
+    let mut nav = vec![("index.html".to_string(), w("overview")), ("comparison.html".to_string(), w("comparison"))];
+    nav.extend(dated.iter().map(|c| (format!("{}.html", c.code), c.code.to_uppercase())));
+    let add = |pages: &mut Vec<Page>, file: String, title: &str, body: String| {
+        let html = page(title, lang.key(), &nav, &body);
+        pages.push((file, html));
+    };
+    let mut pages = Vec::new();
+
+    let viewer: BTreeSet<&str> = input.sources.iter().map(|(f, _)| f.as_str()).collect();
+    let up: Vec<(String, String)> = nav.iter().map(|(h, l)| (format!("../{h}"), l.clone())).collect();
+    for (file, text) in input.sources {
+        pages.push((format!("sources/{file}.html"), page(file, lang.key(), &up, &source_page(text))));
+    }
+    add(&mut pages, "index.html".into(), &w("site title"), index(&dated, input.scenarios, &o));
+    add(&mut pages, "comparison.html".into(), &w("comparison"), comparison(&dated, &o));
+    for (full, c) in input.countries.iter().zip(&dated) {
+        let title = full.name.best(lang, full.natives()).map_or(full.code.clone(), |(_, n)| n.to_string());
+        add(&mut pages, format!("{}.html", c.code), &title, country_page(full, c, &o, draw, &viewer));
+    }
+    for s in input.scenarios {
+        let others: Vec<Country> = dated.iter().filter(|o| o.code != s.base.code).cloned().collect();
+        add(&mut pages, s.file.to_string(), &s.scenario.name, scenario_page(s, &others, lang, draw));
+    }
+    pages
+}
+
+/// The viewer page and line a source reference opens, if the site has the document's text.
+fn source_link(c: &Country, viewer: &BTreeSet<&str>, r: &SourceRef) -> Option<String> {
+    let file = c.documents.get(&r.document)?.file.as_ref().filter(|f| viewer.contains(f.as_str()))?;
+    Some(format!("sources/{file}.html#L{}", r.lines.first().map_or(1, |l| l.start)))
+}
+
+/// A source viewer page: the text with numbered, linkable lines.
+fn source_page(text: &str) -> String {
+    let mut body = String::from("<pre class=\"source\">");
+    for (i, line) in text.lines().enumerate() {
+        let n = i + 1;
+        body.push_str(&format!("<span id=\"L{n}\"><a href=\"#L{n}\">{n:>5}</a> {}</span>\n", escape(line)));
+    }
+    body.push_str("</pre>\n");
+    body
+}
+
+fn figure(caption: &str, svg: &str) -> String {
+    format!("<figure>{svg}<figcaption>{}</figcaption></figure>\n", escape(caption))
+}
+
+/// A chart as a figure, or a visible note if plotters could not draw it.
+fn chart_figure(caption: &str, svg: Result<String, String>, lang: Lang) -> String {
+    match svg {
+        Ok(svg) => figure(caption, &svg),
+        Err(e) => format!(
+            "<p class=\"note\">{}: {} ({})</p>\n",
+            escape(caption),
+            escape(word(lang, "chart failed")),
+            escape(&e)
+        ),
+    }
+}
+
+/// Bars for the countries that have a figure, with a caption naming those that lack one.
+fn country_bars(title: &str, unit: &str, values: &[(String, Option<f64>)], lang: Lang) -> String {
+    let have: Vec<(String, f64)> = values.iter().filter_map(|(c, v)| v.map(|v| (c.to_uppercase(), v))).collect();
+    let missing: Vec<String> = values.iter().filter(|(_, v)| v.is_none()).map(|(c, _)| c.to_uppercase()).collect();
+    let caption = if missing.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title} ({} {})", word(lang, "no figure for"), missing.join(", "))
+    };
+    chart_figure(&caption, chart::bars(unit, &have), lang)
+}
+
+fn index(countries: &[Country], scenarios: &[ScenarioPage<'_>], o: &GridOptions) -> String {
+    let lang = o.lang;
+    let w = |k| word(lang, k).to_string();
+    let res: Vec<_> = countries.iter().map(compare::country_resources).collect();
+    let ins = compare::instruments(countries);
+    let mut g = Grid {
+        sheet: "index".into(),
+        title: w("side by side"),
+        header: ["country", "levels", "actors", "central", "central FTE", "central EUR m"].map(w).to_vec(),
+        ..Default::default()
+    };
+    g.header.extend(ins.rows.iter().map(|(r, _)| format!("{}: {}", w("strongest central instrument"), r.label(lang))));
+    for (i, c) in countries.iter().enumerate() {
+        let levels: Vec<&str> = Level::ALL.iter().filter(|l| c.has_level(**l)).map(|l| l.label(lang)).collect();
+        let centre: Vec<String> = c.actors.values().filter(|a| a.central).map(|a| a.label(lang, c.natives())).collect();
+        let r = res.get(i);
+        let mut row = vec![
+            Cell::text(format!("{} ({})", c.name.best(lang, c.natives()).map_or("", |(_, n)| n), c.code)),
+            Cell::text(levels.join(", ")),
+            Cell::text(c.actors.len().to_string()),
+            Cell::text(centre.join(", ")),
+            Cell::text(r.and_then(|r| r.central_fte).map_or(String::new(), |v| format!("{v:.0}"))),
+            Cell::text(r.and_then(|r| r.central_budget_eur).map_or(String::new(), |v| format!("{:.1}", v / 1e6))),
+        ];
+        for (_, per) in &ins.rows {
+            row.push(Cell::text(
+                per.get(i)
+                    .and_then(|x| x.strongest)
+                    .map_or("-".to_string(), |s| format!("{} {}", s.strength(), s.label(lang))),
+            ));
+        }
+        g.rows.push(row);
+    }
+    let refs: Vec<&Country> = countries.iter().collect();
+    let p = compare::profile(&refs);
+    let mut body = format!("<p>{}</p>\n", escape(word(lang, "site intro")));
+    body.push_str(&table(&g, true));
+    body.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(word(lang, "how alike"))));
+    for sentence in grid::profile_summary(&p, lang) {
+        body.push_str(&format!("<li>{}</li>\n", escape(&sentence)));
+    }
+    body.push_str(&format!("</ul>\n<h2>{}</h2>\n<ul>\n", escape(word(lang, "pages"))));
+    for c in countries {
+        body.push_str(&format!(
+            "<li><a href=\"{}.html\">{}</a></li>\n",
+            escape(&c.code),
+            escape(&c.name.best(lang, c.natives()).map_or(c.code.clone(), |(_, n)| n.to_string()))
+        ));
+    }
+    body.push_str(&format!("<li><a href=\"comparison.html\">{}</a></li>\n", escape(word(lang, "comparison"))));
+    for s in scenarios {
+        body.push_str(&format!(
+            "<li>{}: <a href=\"{}\">{}</a></li>\n",
+            escape(word(lang, "scenario")),
+            escape(s.file),
+            escape(&s.scenario.name)
+        ));
+    }
+    body.push_str("</ul>\n");
+    body
+}
+
+fn comparison(countries: &[Country], o: &GridOptions) -> String {
+    let lang = o.lang;
+    let refs: Vec<&Country> = countries.iter().collect();
+    let mut body = String::new();
+    body.push_str(&table(&grid::compare_roles(&compare::roles(countries, lang), o), false));
+    body.push_str(&table(&grid::compare_instruments(&compare::instruments(countries), o), false));
+    let res: Vec<_> = countries.iter().map(compare::country_resources).collect();
+    body.push_str(&table(&grid::compare_resources(&res, o), true));
+    let per = |f: fn(&compare::CountryResources) -> Option<f64>| -> Vec<(String, Option<f64>)> {
+        res.iter().map(|r| (r.country.clone(), f(r))).collect()
+    };
+    body.push_str(&country_bars(
+        word(lang, "fte chart"),
+        word(lang, "FTE per million"),
+        &per(|r| r.fte_per_million),
+        lang,
+    ));
+    body.push_str(&country_bars(
+        word(lang, "budget chart"),
+        word(lang, "EUR m per million"),
+        &per(|r| r.budget_eur_per_million.map(|v| v / 1e6)),
+        lang,
+    ));
+    let rows: Vec<String> = countries.iter().map(|c| c.code.to_uppercase()).collect();
+    let cols: Vec<String> = Level::ALL.iter().map(|l| l.label(lang).to_string()).collect();
+    let counts: Vec<Vec<u32>> = countries
+        .iter()
+        .map(|c| Level::ALL.iter().map(|l| c.actors.values().filter(|a| a.level == *l).count() as u32).collect())
+        .collect();
+    body.push_str(&chart_figure(word(lang, "actors per level"), chart::heatmap(&rows, &cols, &counts), lang));
+    for g in grid::profile(&compare::profile(&refs), o) {
+        body.push_str(&table(&g, false));
+    }
+    body
+}
+
+/// How many key actors' operational steering slides mark each role x instrument cell as used.
+fn instrument_heatmap(c: &Country, lang: Lang) -> String {
+    let slides = matrix::operational(c, None, None, lang);
+    if slides.is_empty() {
+        return String::new();
+    }
+    let counts: Vec<Vec<u32>> = Role::ALL
+        .iter()
+        .map(|role| {
+            Instrument::ALL
+                .iter()
+                .map(|i| {
+                    let used = |m: &&matrix::OperationalMatrix| {
+                        m.rows.iter().any(|r| r.role == *role && r.cells.iter().any(|x| x.instrument == *i && x.used))
+                    };
+                    slides.iter().filter(used).count() as u32
+                })
+                .collect()
+        })
+        .collect();
+    let rows: Vec<String> = Role::ALL.iter().map(|r| r.label(lang).to_string()).collect();
+    let cols: Vec<String> = Instrument::ALL.iter().map(|i| format!("{} {}", i.strength(), i.label(lang))).collect();
+    let title = word(lang, "instrument use").replace("{n}", &slides.len().to_string());
+    let mut out = chart_figure(&title, chart::heatmap(&rows, &cols, &counts), lang);
+    // Say why a role row is empty when it is the slides' layout, not the country, that leaves it so.
+    let has_strategy_row = slides.iter().any(|m| m.rows.iter().any(|r| r.role == Role::Strategy));
+    if !has_strategy_row {
+        out.push_str(&format!("<p class=\"note\">{}</p>\n", escape(word(lang, "no strategy rows"))));
+    }
+    out
+}
+
+fn country_page(
+    full: &Country,
+    c: &Country,
+    o: &GridOptions,
+    draw: &dyn Fn(&GraphView) -> String,
+    viewer: &BTreeSet<&str>,
+) -> String {
+    let lang = o.lang;
+    let link = |r: &SourceRef| source_link(c, viewer, r);
+    let mut body = String::new();
+    body.push_str(&table_linked(&grid::role_matrix(&matrix::role_matrix(c, Sector::General, lang), o), false, &link));
+    body.push_str(&table_linked(&grid::strategic(&matrix::strategic(c, None, lang), o), false, &link));
+    for m in matrix::operational(c, None, None, lang) {
+        body.push_str(&table_linked(&grid::operational(&m, o), false, &link));
+    }
+    body.push_str(&table_linked(&grid::resources(&resources::resources(c, lang), o), true, &link));
+    body.push_str(&instrument_heatmap(c, lang));
+    let g = graph::build(c);
+    for (kind, caption) in [(ViewKind::Org, "organisation"), (ViewKind::Steering, "operational steering")] {
+        let opts = ViewOptions { kind, level: None, focus: None, depth: 1, instrument_max: 5, lang };
+        body.push_str(&figure(word(lang, caption), &draw(&view(c, &g, &opts))));
+    }
+    body.push_str(&table(&grid::metrics(&metrics::metrics(c, &g, EdgeSet::All), o), true));
+    if !c.experiences.is_empty() {
+        body.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(word(lang, "experiences"))));
+        for e in &c.experiences {
+            let sign = if e.polarity == Polarity::Positive { "+" } else { "-" };
+            let src: Vec<String> = e.provenance.sources.iter().map(ToString::to_string).collect();
+            body.push_str(&format!(
+                "<li title=\"{}\">{sign} [{} / {}] {}</li>\n",
+                escape(&src.join("; ")),
+                escape(e.theme.label(lang)),
+                escape(e.sector.label(lang)),
+                escape(&e.text)
+            ));
+        }
+        body.push_str("</ul>\n");
+    }
+    body.push_str(&timeline(full, lang));
+    body
+}
+
+/// The dated facts of the full (undated) model, in date order.
+fn timeline(full: &Country, lang: Lang) -> String {
+    let (begins, ends) = (word(lang, "begins"), word(lang, "ends"));
+    let mut events: Vec<(String, String)> = Vec::new();
+    let mut dated = |what: String, validity: &crate::model::Validity| {
+        if let Some(f) = validity.from {
+            events.push((f.to_string(), format!("{what}: {begins}")));
+        }
+        if let Some(t) = validity.to {
+            events.push((t.to_string(), format!("{what}: {ends}")));
+        }
+    };
+    for a in full.actors.values() {
+        dated(a.label(lang, full.natives()), &a.validity);
+    }
+    for r in full.relations.iter() {
+        dated(format!("{} {} {}", r.from, r.kind, r.to), &r.validity);
+    }
+    if events.is_empty() {
+        return String::new();
+    }
+    events.sort();
+    let mut out = format!("<h2>{}</h2>\n<ul>\n", escape(word(lang, "timeline")));
+    for (date, what) in events {
+        out.push_str(&format!("<li>{}: {}</li>\n", escape(&date), escape(&what)));
+    }
+    out.push_str("</ul>\n");
+    out
+}
+
+fn scenario_page(s: &ScenarioPage<'_>, others: &[Country], lang: Lang, draw: &dyn Fn(&GraphView) -> String) -> String {
+    let (base, result) = (s.base, s.result);
+    let d = scenario::diff(base, result, others);
+    let mut body = format!(
+        "<p>{}</p>\n<p class=\"note\">{}: {}</p>\n<h2>{}</h2>\n<ol>\n",
+        escape(&s.scenario.rationale),
+        escape(word(lang, "sources")),
+        escape(&s.scenario.sources.join("; ")),
+        escape(word(lang, "operations"))
+    );
+    for op in &s.scenario.ops {
+        body.push_str(&format!(
+            "<li><code>{}</code></li>\n",
+            escape(&serde_json::to_string(op.get()).unwrap_or_default())
+        ));
+    }
+    body.push_str("</ol>\n");
+    body.push_str(&grid::diff(&d, lang).iter().map(|g| table(g, false)).collect::<String>());
+    let movers: Vec<(String, f64)> = d
+        .metrics
+        .iter()
+        .filter_map(|m| {
+            let id = m.actor.as_ref()?;
+            let a = base.actors.get(id).or_else(|| result.actors.get(id))?;
+            Some((format!("{}: {}", m.metric, a.label(lang, base.natives())), m.after - m.before))
+        })
+        .take(10)
+        .collect();
+    if !movers.is_empty() {
+        body.push_str(&chart_figure(
+            word(lang, "top movers"),
+            chart::bars(word(lang, "after - before"), &movers),
+            lang,
+        ));
+    }
+    let opts = ViewOptions { kind: ViewKind::Org, level: None, focus: None, depth: 1, instrument_max: 5, lang };
+    let v = overlay(&view(base, &graph::build(base), &opts), &view(result, &graph::build(result), &opts));
+    body.push_str(&figure(word(lang, "overlay"), &draw(&v)));
+    body
+}

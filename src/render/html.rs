@@ -73,7 +73,7 @@ pub fn page(title: &str, lang: &str, nav: &[(String, String)], body: &str) -> St
     let script =
         if body.contains("class=\"sortable\"") { format!("<script>{SORT_SCRIPT}</script>\n") } else { String::new() };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{}<h1>{}</h1>\n{body}{script}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" href=\"data:,\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{}<h1>{}</h1>\n{body}{script}</body>\n</html>\n",
         escape(lang),
         escape(title),
         if links.is_empty() { String::new() } else { format!("<nav>{}</nav>\n", links.join(" ")) },

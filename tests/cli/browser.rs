@@ -200,3 +200,65 @@ fn hostile_names_run_no_script_in_a_real_browser() {
         }
     }
 }
+
+/// A minimal static file server over `dir` on a loopback port (GET only; 404 for anything
+/// missing or outside `dir`), as an analyst's `python3 -m http.server` would serve the site.
+fn serve(dir: std::path::PathBuf) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let dir = dir.clone();
+            // A thread per connection: Chromium opens speculative connections that never send a
+            // request, and one of those must not hold up the next page.
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                let n = s.read(&mut buf).unwrap_or(0);
+                let req = String::from_utf8_lossy(&buf[..n]);
+                let path =
+                    req.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/").to_string();
+                let file = dir.join(path.trim_start_matches('/'));
+                let body = (!path.contains("..")).then(|| std::fs::read(&file).ok()).flatten();
+                let head = match &body {
+                    Some(b) => format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", b.len()),
+                    None => "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_string(),
+                };
+                let _ = s.write_all(head.as_bytes());
+                let _ = s.write_all(body.as_deref().unwrap_or_default());
+            });
+        }
+    });
+    base
+}
+
+#[test]
+fn report_works_behind_a_static_web_server() {
+    let Some(d) = driver() else { return };
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    let out = nordgov().current_dir(root()).args(["report", "--engine", "builtin", "-o"]).arg(&site).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let base = serve(site.clone());
+    let mut targets = std::collections::BTreeSet::new();
+    let pages = crate::report::pages(&site);
+    for (rel, _) in &pages {
+        post(&d.url("url"), json!({ "url": format!("{base}/{rel}") }));
+        let errors = d.console_errors();
+        assert!(errors.is_empty(), "{rel} over HTTP: console errors {errors:?}");
+        let links: Vec<String> = serde_json::from_value(
+            d.script("return [...document.links].map(a => a.href.split('#')[0]).filter(h => !h.startsWith('data:'));"),
+        )
+        .unwrap();
+        targets.extend(links);
+    }
+    // Every page is reached by some link, and every link reaches a served page.
+    let all: std::collections::BTreeSet<String> = pages.iter().map(|(rel, _)| format!("{base}/{rel}")).collect();
+    assert_eq!(targets, all, "the links and the pages differ");
+    for url in &targets {
+        assert!(url.starts_with(&base), "a link leaves the site: {url}");
+        let status = ureq::get(url).call().map(|r| r.status().as_u16()).unwrap_or(0);
+        assert_eq!(status, 200, "{url} (as the browser resolved a link) is not served");
+    }
+}

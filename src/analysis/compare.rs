@@ -24,9 +24,9 @@
 //! no way), and the distance is the mean absolute difference over the indicators both countries
 //! have: 0 is identical, 1 is opposite on everything.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
+
+use super::basis::{self, Basis};
 
 use super::matrix::{role_matrix, CellHolder};
 use super::resources::to_euro;
@@ -252,82 +252,34 @@ pub struct Profile {
 
 /// The profile indicators and distances of `countries`.
 pub fn profile(countries: &[&Country]) -> Profile {
-    let mut indicators = Vec::new();
-    let mut push = |key: String, description: String, f: &dyn Fn(&Country) -> Option<f64>| {
-        indicators.push(Indicator { key, description, values: countries.iter().map(|c| f(c)).collect() });
-    };
-    for level in Level::ALL {
-        push(format!("actors_{level}"), format!("number of actors at the {level} level"), &|c: &Country| {
-            Some(c.actors.values().filter(|a| a.level == *level).count() as f64)
-        });
-    }
-    push(
-        "central_cell_share".into(),
-        "share of filled general role cells held by a central actor".into(),
-        &|c: &Country| {
-            let m = role_matrix(c, Sector::General, Lang::En);
-            let centre = central_ids(c);
-            let filled: Vec<_> = m.rows.iter().flat_map(|r| r.cells.iter()).filter(|c| !c.holders.is_empty()).collect();
-            let held = filled.iter().filter(|cell| cell.holders.iter().any(|h| centre.contains(&h.actor.id))).count();
-            (!filled.is_empty()).then(|| held as f64 / filled.len() as f64)
-        },
-    );
-    for role in Role::ALL {
-        push(
-            format!("centre_strongest_{role}"),
-            format!("strongest instrument the centre uses in {role} (1-5; 6 = none)"),
-            &|c: &Country| Some(centre_instruments(c, *role).strongest.map_or(6.0, |i| f64::from(i.strength()))),
-        );
-    }
-    let share = |c: &Country, pick: &dyn Fn(u8) -> bool| {
-        let used: Vec<u8> = c
-            .steering
-            .iter()
-            .filter(|s| s.sector == Sector::General)
-            .flat_map(|s| s.cells.iter().filter(|x| x.used).map(|x| x.instrument.strength()))
-            .collect();
-        (!used.is_empty()).then(|| used.iter().filter(|s| pick(**s)).count() as f64 / used.len() as f64)
-    };
-    push("strong_share".into(), "share of used operational cells with instrument 1 or 2".into(), &|c: &Country| {
-        share(c, &|s| s <= 2)
-    });
-    push("soft_share".into(), "share of used operational cells with instrument 4 or 5".into(), &|c: &Country| {
-        share(c, &|s| s >= 4)
-    });
-    push("central_fte_per_million".into(), "central FTE per million inhabitants".into(), &|c: &Country| {
-        country_resources(c).fte_per_million
-    });
-    let scaled: Vec<Vec<Option<f64>>> = indicators
-        .iter()
-        .map(|ind| {
-            let vals: Vec<f64> = ind.values.iter().flatten().copied().collect();
-            let (lo, hi) = vals.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), v| (l.min(*v), h.max(*v)));
-            // An indicator equal in every country says nothing about differences: leave it out.
-            ind.values.iter().map(|v| v.filter(|_| hi > lo).map(|v| (v - lo) / (hi - lo))).collect()
+    let values: Vec<Vec<Option<f64>>> = countries.iter().map(|c| Basis::new(c).indicators()).collect();
+    let indicators = basis::indicator_keys()
+        .into_iter()
+        .enumerate()
+        .map(|(k, (key, description))| Indicator {
+            key,
+            description,
+            values: values.iter().map(|v| v.get(k).copied().flatten()).collect(),
         })
         .collect();
+    let refs: Vec<&[Option<f64>]> = values.iter().map(Vec::as_slice).collect();
+    let ranges = basis::ranges(&refs);
+    let keys = basis::indicator_keys();
     let mut distances = Vec::new();
     for i in 0..countries.len() {
         for j in (i + 1)..countries.len() {
-            let diffs: BTreeMap<usize, f64> = scaled
-                .iter()
-                .enumerate()
-                .filter_map(|(k, vals)| {
-                    let a = vals.get(i).copied().flatten()?;
-                    let b = vals.get(j).copied().flatten()?;
-                    Some((k, (a - b).abs()))
-                })
-                .collect();
-            let distance = if diffs.is_empty() { 0.0 } else { diffs.values().sum::<f64>() / diffs.len() as f64 };
-            let key = |k: &usize| indicators.get(*k).map(|ind| ind.key.clone());
+            let (Some(a), Some(b)) = (values.get(i), values.get(j)) else { continue };
+            let diffs = basis::differences(a, b, &ranges);
+            let distance = basis::distance(a, b, &ranges);
+            let key = |k: usize| keys.get(k).map(|(key, _)| key.clone());
             let by = |want_max: bool| {
                 diffs
                     .iter()
                     .min_by(|x, y| {
-                        let o = x.1.total_cmp(y.1);
-                        (if want_max { o.reverse() } else { o }).then(x.0.cmp(y.0))
+                        let o = x.1.total_cmp(&y.1);
+                        (if want_max { o.reverse() } else { o }).then(x.0.cmp(&y.0))
                     })
-                    .and_then(|(k, _)| key(k))
+                    .and_then(|(k, _)| key(*k))
             };
             distances.push(Distance {
                 a: countries.get(i).map(|c| c.code.clone()).unwrap_or_default(),

@@ -1,6 +1,7 @@
 //! Analysis: views computed from a validated [`Country`](crate::model::Country), which the
 //! renderers read. Each view is plain data, serialisable, and deterministic for a given model.
 
+pub mod basis;
 pub mod compare;
 pub mod matrix;
 pub mod metrics;

@@ -26,6 +26,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod diagnostic;
+pub mod explore;
 pub mod graph;
 pub mod load;
 pub mod model;

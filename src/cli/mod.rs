@@ -7,6 +7,7 @@
 mod compare;
 mod diagram;
 mod explain;
+mod explore;
 mod matrix;
 mod metrics;
 mod output;
@@ -64,6 +65,7 @@ const EXAMPLES: &str = "Examples:
   nordgov compare --kind profile        indicators and distances of every bundled country
   nordgov diagram dk --view steering --format svg -o dk-steering.svg
   nordgov diagram no --view org --focus kmd --depth 2
+  nordgov explore no --toward dk --depth 2   reorganisations that bring Norway closest to Denmark
   nordgov explain E0201                 what an error code means and how to fix it
   nordgov schema -o models/nordgov.schema.json
   nordgov synth --actors 10000 --seed 1 -o /tmp/synthetic";
@@ -127,6 +129,9 @@ pub enum Command {
     /// Compare two models (or scenarios): roles, steering, relations, actors, resources,
     /// metric deltas and the distance to other countries before and after.
     Diff(scenario::DiffArgs),
+    /// Search small reorganisations (moves, role transfers, instrument changes, merges) for the
+    /// ones that bring a country's profile closest to another's; each savable as a scenario.
+    Explore(explore::Args),
     /// Print the JSON Schema of the model format (for editor completion).
     Schema(schema::Args),
     /// Explain a diagnostic code: what it means, why, an example and the fix.
@@ -166,6 +171,7 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Diagram(a) => diagram::run(cli, a),
         Command::Scenario(scenario::ScenarioCommand::Apply(a)) => scenario::apply(cli, a),
         Command::Diff(a) => scenario::diff(cli, a),
+        Command::Explore(a) => explore::run(cli, a),
         Command::Schema(a) => schema::run(cli, a),
         Command::Explain(a) => explain::run(a),
         Command::Synth(a) => synth::run(cli, a),

@@ -147,7 +147,8 @@ fn redirect(c: &mut Country, from: &ActorId, to: &ActorId) {
     }
 }
 
-/// Two slides of the same actor and sector (after a merge) become one with the union of cells.
+/// Two slides of the same actor and sector (after a merge) become one with the union of cells
+/// (a cell used on either slide is used on the result).
 fn merge_slides(c: &mut Country) {
     c.steering.sort_by(|a, b| (a.sector, &a.actor).cmp(&(b.sector, &b.actor)));
     let mut merged: Vec<Steering> = Vec::new();
@@ -155,8 +156,11 @@ fn merge_slides(c: &mut Country) {
         match merged.last_mut() {
             Some(last) if last.actor == s.actor && last.sector == s.sector => {
                 for cell in s.cells {
-                    if !last.cells.iter().any(|x| x.role == cell.role && x.instrument == cell.instrument) {
-                        last.cells.push(cell);
+                    match last.cells.iter_mut().find(|x| x.role == cell.role && x.instrument == cell.instrument) {
+                        // The union of the facts: a cell either slide uses stays used.
+                        Some(x) if cell.used && !x.used => *x = cell,
+                        Some(_) => {}
+                        None => last.cells.push(cell),
                     }
                 }
                 last.roles.extend(s.roles);

@@ -6,6 +6,7 @@ mod browser;
 mod common;
 mod diagnostics;
 mod diagrams;
+mod explore;
 mod formats;
 mod matrices;
 mod models;

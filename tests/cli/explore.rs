@@ -1,0 +1,182 @@
+//! `nordgov explore`: the search finds what a person finds by hand on a small model, its
+//! bookkeeping on the profile basis agrees with applying the scenario to the whole model, and
+//! the scenario files it saves are accepted by `diff`.
+
+use std::sync::atomic::AtomicBool;
+
+use nordgov::analysis::compare;
+use nordgov::explore::{self, Kind, Objective, Search};
+use nordgov::model::Country;
+use serde_json::Value;
+
+use crate::common::{nordgov, render, root};
+use crate::snapshot;
+
+const ALL: [Kind; 4] = [Kind::Move, Kind::TransferRole, Kind::ChangeStrength, Kind::Merge];
+
+fn load(dir: &std::path::Path) -> Country {
+    let mut db = nordgov::diagnostic::SourceDb::new();
+    let dir = nordgov::workspace::ModelDir { path: dir.to_path_buf(), name: dir.display().to_string() };
+    let (c, d) = nordgov::workspace::load_model(&dir, &mut db, &nordgov::load::Limits::default());
+    c.unwrap_or_else(|| panic!("{}: {d:?}", dir.name)).as_compared(None)
+}
+
+fn bundled() -> Vec<Country> {
+    ["dk", "fi", "no", "se"].iter().map(|c| load(&root().join("models").join(c))).collect()
+}
+
+/// Runs a search and checks every result against `scenario apply` + the profile on the whole
+/// model: the same distances to every other country.
+fn check(base: &Country, others: &[Country], kinds: &[Kind], depth: u8, top: usize, objective: &Objective) -> usize {
+    let s = Search { base, others, kinds, depth, top, objective };
+    let out = explore::search(&s, &AtomicBool::new(false), &|_, _| {});
+    for f in &out.found {
+        let ops = explore::to_ops(base, &f.changes);
+        let scenario = nordgov::scenario::Scenario {
+            name: "check".into(),
+            base: nordgov::load::raw::Sp::new(base.code.clone()),
+            as_of: None,
+            rationale: String::new(),
+            sources: Vec::new(),
+            ops: ops.into_iter().map(nordgov::load::raw::Sp::new).collect(),
+        };
+        let result = nordgov::scenario::apply(base, &scenario, Default::default())
+            .unwrap_or_else(|d| panic!("{}: {:?} does not apply: {}", base.code, f.changes, d.message));
+        let mut set = vec![&result];
+        set.extend(others.iter());
+        let p = compare::profile(&set);
+        for (code, d) in &f.distances {
+            let want = p.distance(&result.code, code).unwrap().distance;
+            assert!(
+                (d - want).abs() < 1e-12,
+                "{} {:?}: search says {d} to {code}, the model {want}",
+                base.code,
+                f.changes
+            );
+        }
+    }
+    out.found.len()
+}
+
+#[test]
+fn search_agrees_with_applying_the_scenario_on_every_bundled_country() {
+    let all = bundled();
+    let mut checked = 0;
+    for c in &all {
+        let others: Vec<Country> = all.iter().filter(|o| o.code != c.code).cloned().collect();
+        let toward = &others[0].code;
+        // Every valid single change, whatever its score.
+        checked += check(c, &others, &ALL, 1, 100_000, &Objective::distance(toward));
+        // The best and the worst pairs of merges (the change that interacts most with others:
+        // it moves role cells, steering and resources to the merged actor).
+        if c.code == "no" {
+            let worst = Objective::parse(&format!("-distance({toward})")).unwrap();
+            checked += check(c, &others, &[Kind::Merge], 2, 10, &Objective::distance(toward));
+            checked += check(c, &others, &[Kind::Merge], 2, 10, &worst);
+        }
+    }
+    assert!(checked > 2000, "only {checked} results checked");
+}
+
+#[test]
+fn the_best_single_change_is_the_one_found_by_hand() {
+    // aa and bb differ in one fact: aa's central agency steers coordination by guidance (5),
+    // bb's by direct determination (2). Changing that cell makes the profiles equal; nothing
+    // else can (every other change leaves that difference or adds one).
+    let tmp = tempfile::tempdir().unwrap();
+    let models = root().join("tests/fixtures/explore");
+    let (code, text) = render(
+        nordgov()
+            .arg("--models")
+            .arg(&models)
+            .args(["explore", "aa", "--toward", "bb", "--top", "3", "--format", "json", "--save"])
+            .arg(tmp.path()),
+        None,
+    );
+    assert_eq!(code, 0, "{text}");
+    let json: Value =
+        serde_json::from_str(text.split("--- stdout\n").nth(1).unwrap().split("--- stderr").next().unwrap()).unwrap();
+    let best = &json["results"][0];
+    assert_eq!(best["summary"], serde_json::json!(["centre: coordination by 2 direct instead of 5 guidance"]));
+    assert_eq!(best["distances"]["bb"], 0.0);
+    assert_eq!(json["base"]["distances"]["bb"], 1.0);
+    assert!(json["results"][1]["objective"].as_f64().unwrap() > 0.0, "the best change is not unique");
+    assert!(json["evaluated"].as_u64().unwrap() > 20 && json["seconds"].as_f64().is_some());
+    // The saved scenario is a scenario file `diff` reads, and it says the same.
+    let saved = tmp.path().join("01.toml");
+    let out = nordgov()
+        .arg("--models")
+        .arg(&models)
+        .args(["diff", "aa"])
+        .arg(&saved)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let diff: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(diff["distances"][0]["country"], "bb");
+    assert_eq!(diff["distances"][0]["after"], 0.0);
+    snapshot!("explore_saved_scenario", std::fs::read_to_string(&saved).unwrap());
+}
+
+#[test]
+fn explore_table_and_errors() {
+    let models = root().join("tests/fixtures/explore");
+    let (_, text) =
+        render(nordgov().arg("--models").arg(&models).args(["explore", "aa", "--toward", "bb", "--top", "2"]), None);
+    // The timing in the title varies; the rest is stable.
+    let stable = regex_lite_strip(&text);
+    snapshot!("explore_table", stable);
+    for (args, want) in [
+        (vec!["explore", "aa", "--toward", "xx"], "the countries are bb"),
+        (
+            vec!["explore", "aa", "--toward", "bb", "--objective", "distance(bb) + 0.1*actor_moved"],
+            "did you mean `actors_moved`",
+        ),
+        (vec!["explore", "aa", "--toward", "bb", "--objective", "distance(bb) +"], "ends with `+`"),
+        (vec!["explore", "aa", "--toward", "bb", "--objective", "x*ops"], "`x` is not a number"),
+        (vec!["explore", "aa", "--toward", "bb", "--depth", "3"], "3 is not in 1..=2"),
+    ] {
+        let out = nordgov().arg("--models").arg(&models).args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(want), "{args:?}: `{err}` lacks `{want}`");
+    }
+}
+
+/// Replaces the "evaluated in N s" timing with a placeholder.
+fn regex_lite_strip(text: &str) -> String {
+    text.lines()
+        .map(|l| match (l.find(" in "), l.find(" s from ")) {
+            (Some(a), Some(b)) if a < b => format!("{} in [TIME]{}", &l[..a], &l[b + 2..]),
+            _ => l.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn ctrl_c_returns_the_best_found_so_far() {
+    // A depth-2 search over Norway takes seconds in a debug build; interrupt it after one.
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("nordgov"))
+        .current_dir(root())
+        .args(["explore", "no", "--toward", "dk", "--depth", "2", "--top", "3", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    let killed = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    if json["interrupted"] == true {
+        assert!(err.contains("interrupted: the results are the best of"), "{err}");
+        assert_eq!(json["results"].as_array().unwrap().len(), 3, "no results after the interruption");
+    } else {
+        // The machine finished the search within the second and a half: nothing to interrupt.
+        eprintln!("note: the search finished before Ctrl-C ({} s)", json["seconds"]);
+    }
+}

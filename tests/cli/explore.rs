@@ -117,6 +117,24 @@ fn the_best_single_change_is_the_one_found_by_hand() {
     assert_eq!(diff["distances"][0]["country"], "bb");
     assert_eq!(diff["distances"][0]["after"], 0.0);
     snapshot!("explore_saved_scenario", std::fs::read_to_string(&saved).unwrap());
+    // And `report` takes it as one of a model's scenarios.
+    let site_models = tmp.path().join("models");
+    for c in ["aa", "bb"] {
+        std::fs::create_dir_all(site_models.join(c).join("scenarios")).unwrap();
+        std::fs::copy(models.join(c).join("model.toml"), site_models.join(c).join("model.toml")).unwrap();
+    }
+    std::fs::copy(&saved, site_models.join("aa/scenarios/01.toml")).unwrap();
+    let site = tmp.path().join("site");
+    let out = nordgov()
+        .arg("--models")
+        .arg(&site_models)
+        .args(["report", "--engine", "builtin", "-o"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let page = std::fs::read_to_string(site.join("scenario-aa-01.html")).unwrap();
+    assert!(page.contains("explore aa toward bb: result 1") && page.contains("change_strength"));
 }
 
 #[test]

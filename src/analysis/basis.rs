@@ -99,6 +99,7 @@ impl Basis {
             })
             .collect();
         let mut holders: Vec<(u8, u32)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for level in Level::ALL {
             for role in Role::ALL {
                 let cell = cell_index(*level, *role);
@@ -106,7 +107,7 @@ impl Basis {
                     c.roles.iter().filter(|e| e.level == *level && e.role == *role && e.sector == Sector::General);
                 for h in entries.flat_map(|e| e.holders.iter()) {
                     if let Some(i) = at(&h.actor) {
-                        if !holders.contains(&(cell, i)) {
+                        if seen.insert((cell, i)) {
                             holders.push((cell, i));
                         }
                     }

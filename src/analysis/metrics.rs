@@ -28,6 +28,7 @@ use std::collections::{BinaryHeap, VecDeque};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
 use petgraph::Direction;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::graph::{ActorGraph, EdgeKind, EdgeSet, SimpleGraph};
@@ -97,19 +98,11 @@ pub fn metrics(c: &Country, g: &ActorGraph, set: EdgeSet) -> Metrics {
     let betw = weighted_betweenness(&s.graph);
     let pr = pagerank(&s.graph, 0.85);
     let con = constraint(&s.graph);
-    let steering = |k: u8| {
-        g.simple_by(move |e| matches!(e.kind, EdgeKind::Steering { instrument, .. } if instrument.strength() <= k))
-    };
-    let reach_graphs: Vec<SimpleGraph> = (1..=5).map(steering).collect();
+    let reaches = steering_reach(g);
     let actors = (0..n)
         .map(|i| {
             let v = NodeIndex::new(i);
-            let mut reach = [0; 5];
-            for (k, rg) in reach_graphs.iter().enumerate() {
-                if let Some(r) = reach.get_mut(k) {
-                    *r = reachable(&rg.graph, &[v]).len();
-                }
-            }
+            let reach = reaches.get(i).copied().unwrap_or_default();
             ActorMetrics {
                 id: s.ids.get(i).cloned().unwrap_or_else(|| ActorId(String::new())),
                 in_degree: s.graph.neighbors_directed(v, Direction::Incoming).count(),
@@ -394,6 +387,57 @@ pub fn reachable(g: &DiGraph<usize, f64>, sources: &[NodeIndex]) -> Vec<NodeInde
     out
 }
 
+/// Per actor, how many actors it reaches through steering of strength k or stronger, k = 1..5.
+pub fn steering_reach(g: &ActorGraph) -> Vec<[usize; 5]> {
+    let n = g.graph.node_count();
+    let mut out = vec![[0; 5]; n];
+    for k in 1..=5u8 {
+        let sg =
+            g.simple_by(move |e| matches!(e.kind, EdgeKind::Steering { instrument, .. } if instrument.strength() <= k));
+        for (row, count) in out.iter_mut().zip(reach_counts(&sg.graph)) {
+            if let Some(r) = row.get_mut(usize::from(k - 1)) {
+                *r = count;
+            }
+        }
+    }
+    out
+}
+
+/// Per node, `reachable(g, &[v]).len()`: one breadth-first search per node that has out-edges,
+/// each thread reusing one visited buffer (marked with the search's number, so nothing is
+/// cleared between searches) instead of allocating one per node.
+pub fn reach_counts(g: &DiGraph<usize, f64>) -> Vec<usize> {
+    let n = g.node_count();
+    (0..n)
+        .into_par_iter()
+        .map_init(
+            || (vec![0u32; n], 0u32, VecDeque::new()),
+            |(mark, stamp, queue), i| {
+                let v = NodeIndex::new(i);
+                if g.neighbors_directed(v, Direction::Outgoing).next().is_none() {
+                    return 0;
+                }
+                *stamp += 1;
+                queue.clear();
+                queue.push_back(v);
+                let mut count = 0;
+                while let Some(x) = queue.pop_front() {
+                    for w in g.neighbors_directed(x, Direction::Outgoing) {
+                        if let Some(m) = mark.get_mut(w.index()) {
+                            if *m != *stamp {
+                                *m = *stamp;
+                                count += 1;
+                                queue.push_back(w);
+                            }
+                        }
+                    }
+                }
+                count
+            },
+        )
+        .collect()
+}
+
 /// A Dijkstra queue entry, ordered by smallest distance first (then node, for determinism).
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Candidate {
@@ -482,28 +526,39 @@ pub fn constraint(g: &DiGraph<usize, f64>) -> Vec<Option<f64>> {
         });
     }
     let scale: Vec<f64> = ties.iter().map(|t| t.iter().map(|(_, w)| w).sum()).collect();
-    let p = |u: usize, v: usize| -> f64 {
-        let Some(t) = ties.get(u) else { return 0.0 };
-        let s = scale.get(u).copied().unwrap_or(0.0);
-        match t.binary_search_by_key(&v, |(x, _)| *x) {
-            Ok(i) if s > 0.0 => t.get(i).map_or(0.0, |(_, w)| w / s),
-            _ => 0.0,
-        }
-    };
+    // p(u, v): the share of u's ties that go to v (0 without a tie).
+    let share = |u: usize, w: f64| scale.get(u).copied().filter(|s| *s > 0.0).map_or(0.0, |s| w / s);
+    let find = |t: &[(usize, f64)], v: usize| t.binary_search_by_key(&v, |(x, _)| *x).ok();
     (0..n)
+        .into_par_iter()
         .map(|i| {
             let ns = ties.get(i)?;
             if ns.is_empty() {
                 return None;
             }
-            Some(
-                ns.iter()
-                    .map(|&(j, _)| {
-                        let indirect: f64 = ns.iter().map(|&(q, _)| p(i, q) * p(q, j)).sum();
-                        (p(i, j) + indirect).powi(2)
-                    })
-                    .sum(),
-            )
+            // indirect[k] = sum over common neighbours q of p(i, q) p(q, j) for j = ns[k]. Each
+            // (i, q) pair walks the shorter of the two tie lists and looks the other side up, so
+            // an association with thousands of members costs its members' degrees, not their
+            // square.
+            let mut indirect = vec![0.0; ns.len()];
+            for &(q, w_iq) in ns {
+                let p_iq = share(i, w_iq);
+                let Some(tq) = ties.get(q) else { continue };
+                if tq.len() <= ns.len() {
+                    for &(j, w_qj) in tq {
+                        if let Some(slot) = find(ns, j).and_then(|k| indirect.get_mut(k)) {
+                            *slot += p_iq * share(q, w_qj);
+                        }
+                    }
+                } else {
+                    for (slot, &(j, _)) in indirect.iter_mut().zip(ns) {
+                        if let Some((_, w_qj)) = find(tq, j).and_then(|k| tq.get(k)) {
+                            *slot += p_iq * share(q, *w_qj);
+                        }
+                    }
+                }
+            }
+            Some(ns.iter().zip(&indirect).map(|(&(_, w_ij), ind)| (share(i, w_ij) + ind).powi(2)).sum())
         })
         .collect()
 }

@@ -142,7 +142,8 @@ pub fn view(c: &Country, g: &ActorGraph, o: &ViewOptions) -> GraphView {
     let mut actors: BTreeSet<&ActorId> = match o.kind {
         ViewKind::Org | ViewKind::All => c.actors.keys().collect(),
         ViewKind::Steering => {
-            c.actors.keys().filter(|id| edges.iter().any(|e| e.from == id.as_str() || e.to == id.as_str())).collect()
+            let touched: BTreeSet<&str> = edges.iter().flat_map(|e| [e.from.as_str(), e.to.as_str()]).collect();
+            c.actors.keys().filter(|id| touched.contains(id.as_str())).collect()
         }
         ViewKind::Roles => c
             .roles
@@ -256,9 +257,15 @@ fn neighbourhood(edges: &[ViewEdge], focus: &str, depth: usize) -> BTreeSet<Stri
 /// kind, level, group or centrality differs). Drawing the union once keeps every base node where
 /// the base drawing has it.
 pub fn overlay(base: &GraphView, scenario: &GraphView) -> GraphView {
+    // Looked up by id and by edge key (the maps only answer lookups: the output order comes from
+    // the sorts below).
+    let in_scenario: std::collections::HashMap<&str, &ViewNode> =
+        scenario.nodes.iter().map(|m| (m.id.as_str(), m)).collect();
+    let in_base: std::collections::HashSet<&str> = base.nodes.iter().map(|n| n.id.as_str()).collect();
     let mut nodes: Vec<ViewNode> = Vec::new();
     for n in &base.nodes {
-        let change = match scenario.nodes.iter().find(|m| m.id == n.id) {
+        let found = in_scenario.get(n.id.as_str());
+        let change = match found {
             None => Some(Change::Removed),
             Some(m)
                 if (m.label.as_str(), m.kind, m.level, &m.group, m.central)
@@ -270,29 +277,30 @@ pub fn overlay(base: &GraphView, scenario: &GraphView) -> GraphView {
         };
         // Drawn where the base has it (its level and group), with the scenario's label.
         let mut shown = n.clone();
-        if let Some(m) = scenario.nodes.iter().find(|m| m.id == n.id) {
+        if let Some(m) = found {
             shown.label = m.label.clone();
         }
         shown.change = change;
         nodes.push(shown);
     }
-    for m in scenario.nodes.iter().filter(|m| !base.nodes.iter().any(|n| n.id == m.id)) {
+    for m in scenario.nodes.iter().filter(|m| !in_base.contains(m.id.as_str())) {
         nodes.push(ViewNode { change: Some(Change::Added), ..m.clone() });
     }
-    let key = |e: &ViewEdge| (e.from.clone(), e.to.clone(), e.kind);
+    fn key(e: &ViewEdge) -> (&str, &str, ViewEdgeKind) {
+        (e.from.as_str(), e.to.as_str(), e.kind)
+    }
+    let base_keys: std::collections::BTreeSet<_> = base.edges.iter().map(key).collect();
+    let scenario_keys: std::collections::BTreeSet<_> = scenario.edges.iter().map(key).collect();
     let mut edges: Vec<ViewEdge> = base
         .edges
         .iter()
-        .map(|e| ViewEdge {
-            change: (!scenario.edges.iter().any(|f| key(f) == key(e))).then_some(Change::Removed),
-            ..e.clone()
-        })
+        .map(|e| ViewEdge { change: (!scenario_keys.contains(&key(e))).then_some(Change::Removed), ..e.clone() })
         .collect();
     edges.extend(
         scenario
             .edges
             .iter()
-            .filter(|f| !base.edges.iter().any(|e| key(e) == key(f)))
+            .filter(|f| !base_keys.contains(&key(f)))
             .map(|f| ViewEdge { change: Some(Change::Added), ..f.clone() }),
     );
     edges.sort();

@@ -170,15 +170,20 @@ pub fn dot(v: &GraphView, lang: Lang) -> String {
             )),
         ];
         let in_level: Vec<_> = v.nodes.iter().filter(|n| n.level == *level).collect();
-        let mut groups: Vec<&String> = in_level.iter().filter_map(|n| n.group.as_ref()).collect();
-        groups.dedup();
-        for g in groups {
+        // One pass over the level's nodes, not one per cluster (a national model has hundreds).
+        let mut groups: std::collections::BTreeMap<&String, Vec<&ViewNode>> = std::collections::BTreeMap::new();
+        for n in &in_level {
+            if let Some(g) = &n.group {
+                groups.entry(g).or_default().push(n);
+            }
+        }
+        for (g, members) in groups {
             let mut sub = vec![
                 Stmt::Attribute(attr("label", v.groups.get(g).map_or(g.as_str(), String::as_str))),
                 Stmt::Attribute(attr("style", "dashed")),
                 Stmt::Attribute(attr("color", "#9FC5E8")),
             ];
-            for n in in_level.iter().filter(|n| n.group.as_ref() == Some(g)) {
+            for n in members {
                 sub.push(view_node_stmt(n));
             }
             inner.push(Stmt::Subgraph(Subgraph { id: id(&format!("cluster_{level}_{g}")), stmts: sub }));

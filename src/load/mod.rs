@@ -37,13 +37,22 @@ impl Default for Limits {
 /// messages. Returns the country only if no error was found, and every diagnostic sorted by
 /// file and position.
 pub fn load(model: &str, db: &SourceDb, files: &[FileId], limits: &Limits) -> (Option<Country>, Vec<Diagnostic>) {
+    use rayon::prelude::*;
     let mut diags = Vec::new();
-    let mut parsed = Vec::with_capacity(files.len());
-    for &file in files {
-        let Some(src) = db.get(file) else { continue };
-        let (raw, d) = parse(file, &src.text, limits);
+    // Files parse independently, so in parallel (a large model's actors and relations files
+    // are each tens of megabytes); the results keep the files' order.
+    let results: Vec<(ParsedFile, Vec<Diagnostic>)> = files
+        .par_iter()
+        .filter_map(|&file| {
+            let src = db.get(file)?;
+            let (raw, d) = parse(file, &src.text, limits);
+            Some((ParsedFile { file, raw }, d))
+        })
+        .collect();
+    let mut parsed = Vec::with_capacity(results.len());
+    for (p, d) in results {
         diags.extend(d);
-        parsed.push(ParsedFile { file, raw });
+        parsed.push(p);
     }
     let (country, d) = validate(model, &parsed);
     diags.extend(d);

@@ -66,12 +66,26 @@ pub fn files(c: &Country) -> Vec<(String, String)> {
     parts
         .into_iter()
         .filter(|(_, chunks)| chunks.iter().any(|c| !is_empty(c)))
-        .map(|(name, chunks)| {
-            let body: Vec<String> = chunks.iter().map(|c| toml::to_string(c).unwrap_or_default()).collect();
-            (name.to_string(), format!("{SCHEMA_LINE}\n\n{}", body.join("\n")))
+        .flat_map(|(name, chunks)| {
+            // A large model is split into files of at most ITEMS_PER_FILE items (actors.toml,
+            // actors-2.toml, ...), so every file stays far below the loader's size limit and
+            // each file's parse tree is small.
+            let stem = name.trim_end_matches(".toml").to_string();
+            chunks
+                .chunks(ITEMS_PER_FILE)
+                .enumerate()
+                .map(|(i, part)| {
+                    let body: Vec<String> = part.iter().map(|c| toml::to_string(c).unwrap_or_default()).collect();
+                    let file = if i == 0 { format!("{stem}.toml") } else { format!("{stem}-{}.toml", i + 1) };
+                    (file, format!("{SCHEMA_LINE}\n\n{}", body.join("\n")))
+                })
+                .collect::<Vec<_>>()
         })
         .collect()
 }
+
+/// The most items (actors, relations, ...) printed into one model file.
+pub const ITEMS_PER_FILE: usize = 10_000;
 
 /// One single-item file per element, to be serialised separately.
 fn each<T>(items: impl Iterator<Item = T>, wrap: impl Fn(T) -> RawFile) -> Vec<RawFile> {

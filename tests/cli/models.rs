@@ -55,6 +55,23 @@ fn printed_models_load_back_equal() {
 }
 
 #[test]
+fn large_models_print_into_files_of_bounded_size() {
+    let n = nordgov::print::ITEMS_PER_FILE * 2 + 500;
+    let country = nordgov::synth::generate(n, 4);
+    let files = nordgov::print::files(&country);
+    let names: Vec<&str> = files.iter().map(|(a, _)| a.as_str()).collect();
+    for want in ["actors.toml", "actors-2.toml", "actors-3.toml", "relations-2.toml"] {
+        assert!(names.contains(&want), "{want} not in {names:?}");
+    }
+    let largest = files.iter().map(|(_, t)| t.len()).max().unwrap();
+    assert!(largest < 8 * 1024 * 1024, "a file of {largest} bytes");
+    let pairs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let (loaded, diags, _) = nordgov::load::load_str("synthetic", &pairs);
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(loaded.as_ref(), Some(&country));
+}
+
+#[test]
 fn file_order_does_not_change_the_model() {
     let country = nordgov::synth::generate(400, 9);
     let files = nordgov::print::files(&country);

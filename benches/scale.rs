@@ -23,11 +23,10 @@ use nordgov::analysis::{compare, matrix, metrics, resources};
 use nordgov::diagnostic::{FileId, SourceDb};
 use nordgov::graph::view::{view, ViewKind, ViewOptions};
 use nordgov::graph::{self, EdgeSet};
-use nordgov::load::raw::Sp;
 use nordgov::load::{parse, validate, Limits, ParsedFile};
-use nordgov::model::{ActorId, Country, Lang, RelationType, Sector};
+use nordgov::model::{Lang, Sector};
 use nordgov::report::{Input, ScenarioPage};
-use nordgov::scenario::{apply, diff, Op, Scenario};
+use nordgov::scenario::{apply, diff};
 
 /// mimalloc, as in the binary, counting the bytes live now and their high-water mark.
 struct Counting;
@@ -195,22 +194,6 @@ impl Bench {
     }
 }
 
-fn one_op_scenario(base: &Country) -> Scenario {
-    let agency = base.actors.values().find(|a| a.id.as_str() == "agency_0").map(|a| a.id.clone()).unwrap();
-    Scenario {
-        name: "move one agency".into(),
-        base: Sp::new(base.code.clone()),
-        as_of: None,
-        rationale: String::new(),
-        sources: Vec::new(),
-        ops: vec![Sp::new(Op::Move {
-            actor: Sp::new(agency.to_string()),
-            parent: Sp::new(ActorId("ministry_finance".into()).to_string()),
-            relation: RelationType::ReportsTo,
-        })],
-    }
-}
-
 fn main() {
     let wall = Instant::now();
     let n = env_usize("NORDGOV_N", 1000);
@@ -328,7 +311,7 @@ fn main() {
     drop(g);
 
     // Scenario: apply one operation, then diff the result against the base.
-    let scenario = one_op_scenario(&c);
+    let scenario = nordgov::synth::move_scenario(&c);
     let result = b.stage("scenario apply", || apply(&c, &scenario, 0).unwrap());
     b.capped("scenario diff", "NORDGOV_DIFF_MAX", diff_max, || diff(&c, &result, &[]));
     b.sum("scenario apply+diff", &["scenario apply", "scenario diff"]);

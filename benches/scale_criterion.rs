@@ -8,10 +8,9 @@
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use nordgov::analysis::{compare, matrix, resources};
 use nordgov::graph::view::{view, ViewKind, ViewOptions};
-use nordgov::load::raw::Sp;
-use nordgov::model::{ActorId, Country, Lang, RelationType, Sector};
+use nordgov::model::{Country, Lang, Sector};
 use nordgov::report::{Input, ScenarioPage};
-use nordgov::scenario::{apply, Op, Scenario};
+use nordgov::scenario::apply;
 
 const SIZES: [usize; 2] = [1_000, 10_000];
 const LANG: Lang = Lang::En;
@@ -82,19 +81,7 @@ fn bench_report(c: &mut Criterion) {
     group.sample_size(10);
     let n = 1_000;
     let country = nordgov::synth::generate(n, 1);
-    let agency = country.actors.values().find(|a| a.id.as_str() == "agency_0").map(|a| a.id.clone()).unwrap();
-    let scenario = Scenario {
-        name: "move one agency".into(),
-        base: Sp::new(country.code.clone()),
-        as_of: None,
-        rationale: String::new(),
-        sources: Vec::new(),
-        ops: vec![Sp::new(Op::Move {
-            actor: Sp::new(agency.to_string()),
-            parent: Sp::new(ActorId("ministry_finance".into()).to_string()),
-            relation: RelationType::ReportsTo,
-        })],
-    };
+    let scenario = nordgov::synth::move_scenario(&country);
     let result = apply(&country, &scenario, 0).unwrap();
     let page = ScenarioPage { file: "scenario-xa-move.html", scenario: &scenario, base: &country, result: &result };
     let countries = [country.clone()];

@@ -49,6 +49,17 @@ pub fn generate(actors: usize, seed: u64) -> Country {
     g.country
 }
 
+/// A one-operation scenario on a generated country: its first agency moves under the ministry
+/// of finance (for benchmarks and tests of apply and diff).
+pub fn move_scenario(c: &Country) -> crate::scenario::Scenario {
+    let op = crate::scenario::Op::Move {
+        actor: crate::load::raw::Sp::new("agency_0".to_string()),
+        parent: crate::load::raw::Sp::new("ministry_finance".to_string()),
+        relation: RelationType::ReportsTo,
+    };
+    crate::scenario::Scenario::from_ops("move one agency", &c.code, vec![op])
+}
+
 fn empty_country() -> Country {
     let mut name = Names::default();
     name.0.insert(Lang::En, "Synthetic country".to_string());

@@ -59,12 +59,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         Ok(c) => c.as_compared(None),
         Err(e) => return e,
     };
-    let others: Vec<Country> = workspace::country_dirs(&cli.models)
-        .iter()
-        .filter_map(|p| read_country(cli, &workspace::display(p), None).ok())
-        .filter(|o| o.code != base.code)
-        .map(|o| o.as_compared(None))
-        .collect();
+    let others = super::other_countries(cli, &base.code);
     let codes: Vec<&str> = others.iter().map(|o| o.code.as_str()).collect();
     let objective = match &args.objective {
         Some(text) => match Objective::parse(text) {
@@ -163,14 +158,7 @@ struct Result<'a> {
 }
 
 fn apply(base: &Country, ops: &[Op], name: &str) -> std::result::Result<(Country, scenario::Diff), String> {
-    let s = scenario::Scenario {
-        name: name.to_string(),
-        base: crate::load::raw::Sp::new(base.code.clone()),
-        as_of: None,
-        rationale: String::new(),
-        sources: Vec::new(),
-        ops: ops.iter().cloned().map(crate::load::raw::Sp::new).collect(),
-    };
+    let s = scenario::Scenario::from_ops(name, &base.code, ops.to_vec());
     let result = scenario::apply(base, &s, crate::diagnostic::FileId::default()).map_err(|d| d.message.clone())?;
     let d = scenario::diff(base, &result, &[]);
     Ok((result, d))

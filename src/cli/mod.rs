@@ -204,6 +204,18 @@ fn read_country(cli: &Cli, arg: &str, as_of: Option<chrono::NaiveDate>) -> Resul
     }
 }
 
+/// Every model under --models except `except` (a country code), each on its reference date, as
+/// comparisons and distances see them. Models that do not load are left out (validate them to
+/// see why).
+fn other_countries(cli: &Cli, except: &str) -> Vec<crate::model::Country> {
+    crate::workspace::country_dirs(&cli.models)
+        .iter()
+        .filter_map(|p| read_country(cli, &crate::workspace::display(p), None).ok())
+        .filter(|o| o.code != except)
+        .map(|o| o.as_compared(None))
+        .collect()
+}
+
 /// Prints diagnostics for people on stderr.
 fn report(cli: &Cli, db: &SourceDb, diagnostics: &[Diagnostic]) {
     let choice = match cli.color {

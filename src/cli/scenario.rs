@@ -124,12 +124,7 @@ pub fn diff(cli: &Cli, args: &DiffArgs) -> Exit {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => return e,
     };
-    let others: Vec<Country> = workspace::country_dirs(&cli.models)
-        .iter()
-        .filter_map(|p| read_country(cli, &workspace::display(p), None).ok())
-        .filter(|o| o.code != a.code)
-        .map(|o| o.as_compared(None))
-        .collect();
+    let others = super::other_countries(cli, &a.code);
     let d = scenario::diff(&a, &b, &others);
     let json = serde_json::to_value(&d).unwrap_or(serde_json::Value::Null);
     let written =

@@ -38,6 +38,21 @@ pub struct Scenario {
     pub ops: Vec<Sp<Op>>,
 }
 
+impl Scenario {
+    /// A scenario built in code (not read from a file): `ops` on the country `base`, without
+    /// date, rationale or sources.
+    pub fn from_ops(name: &str, base: &str, ops: Vec<Op>) -> Self {
+        Scenario {
+            name: name.to_string(),
+            base: Sp::new(base.to_string()),
+            as_of: None,
+            rationale: String::new(),
+            sources: Vec::new(),
+            ops: ops.into_iter().map(Sp::new).collect(),
+        }
+    }
+}
+
 /// A new actor, as operations that create one describe it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct NewActor {

@@ -32,14 +32,7 @@ fn check(base: &Country, others: &[Country], kinds: &[Kind], depth: u8, top: usi
     let out = explore::search(&s, &AtomicBool::new(false), &|_, _| {});
     for f in &out.found {
         let ops = explore::to_ops(base, &f.changes);
-        let scenario = nordgov::scenario::Scenario {
-            name: "check".into(),
-            base: nordgov::load::raw::Sp::new(base.code.clone()),
-            as_of: None,
-            rationale: String::new(),
-            sources: Vec::new(),
-            ops: ops.into_iter().map(nordgov::load::raw::Sp::new).collect(),
-        };
+        let scenario = nordgov::scenario::Scenario::from_ops("check", &base.code, ops);
         let result = nordgov::scenario::apply(base, &scenario, Default::default())
             .unwrap_or_else(|d| panic!("{}: {:?} does not apply: {}", base.code, f.changes, d.message));
         let mut set = vec![&result];

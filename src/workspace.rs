@@ -99,6 +99,17 @@ pub fn country_dirs(models: &Path) -> Vec<PathBuf> {
     dirs
 }
 
+/// Whether `dir` holds a model: a `*.toml` file with a `[country]` table. Commands that write
+/// files into a directory the user names refuse one, so no output lands among model files.
+pub fn holds_model(dir: &Path) -> bool {
+    let Ok(entries) = fs::read_dir(dir) else { return false };
+    entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| is_toml(p))
+        .any(|p| fs::read_to_string(&p).is_ok_and(|t| t.lines().any(|l| l.trim() == "[country]")))
+}
+
 fn has_toml(dir: &Path) -> bool {
     fs::read_dir(dir).is_ok_and(|entries| entries.filter_map(Result::ok).any(|e| is_toml(&e.path())))
 }

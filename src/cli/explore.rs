@@ -132,6 +132,13 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         })
         .collect();
     if let Some(dir) = &args.save {
+        if workspace::holds_model(dir) {
+            eprintln!(
+                "error: `{}` holds a model; nordgov never writes into one (save to its scenarios/ folder or a new directory)",
+                workspace::display(dir)
+            );
+            return Exit::Failure;
+        }
         for (i, r) in results.iter().enumerate() {
             let path = dir.join(format!("{:02}.toml", i + 1));
             let text = scenario_file(args, &base, &objective, i + 1, r);

@@ -147,12 +147,17 @@ fn explore_table_and_errors() {
         (vec!["explore", "aa", "--toward", "bb", "--objective", "distance(bb) +"], "ends with `+`"),
         (vec!["explore", "aa", "--toward", "bb", "--objective", "x*ops"], "`x` is not a number"),
         (vec!["explore", "aa", "--toward", "bb", "--depth", "3"], "3 is not in 1..=2"),
+        (
+            vec!["explore", "aa", "--toward", "bb", "--save", "tests/fixtures/explore/aa"],
+            "holds a model; nordgov never writes into one",
+        ),
     ] {
-        let out = nordgov().arg("--models").arg(&models).args(&args).output().unwrap();
+        let out = nordgov().current_dir(root()).arg("--models").arg(&models).args(&args).output().unwrap();
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains(want), "{args:?}: `{err}` lacks `{want}`");
     }
+    assert!(!models.join("aa/01.toml").exists(), "explore wrote into a model directory");
 }
 
 /// Replaces the "evaluated in N s" timing with a placeholder.

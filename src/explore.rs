@@ -700,9 +700,9 @@ pub fn to_ops(base: &Country, changes: &[Change]) -> Vec<Op> {
                     id = format!("{stem}_merged_{n}");
                 }
                 let mut name = Names::default();
-                for (lang, n) in a.map(|a| a.name.0.clone()).unwrap_or_default() {
+                for (lang, n) in a.iter().flat_map(|a| a.name.iter()) {
                     let other = g.and_then(|g| g.name.best(lang, base.natives())).map_or("", |(_, n)| n);
-                    name.0.insert(lang, format!("{n} + {other}"));
+                    name.insert(lang, format!("{n} + {other}"));
                 }
                 let op = Op::Merge {
                     actors: vec![sp(into, &ids), sp(gone, &ids)],

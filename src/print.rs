@@ -116,7 +116,7 @@ fn term<V: Vocabulary>(v: V) -> SpStr {
 }
 
 fn names(n: &Names) -> BTreeMap<SpStr, String> {
-    n.0.iter().map(|(l, v)| (term(*l), v.clone())).collect()
+    n.iter().map(|(l, v)| (term(l), v.to_string())).collect()
 }
 
 fn date(d: DateSpec) -> Sp<DateValue> {

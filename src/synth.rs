@@ -62,7 +62,7 @@ pub fn move_scenario(c: &Country) -> crate::scenario::Scenario {
 
 fn empty_country() -> Country {
     let mut name = Names::default();
-    name.0.insert(Lang::En, "Synthetic country".to_string());
+    name.insert(Lang::En, "Synthetic country");
     let mut documents = BTreeMap::new();
     documents.insert(
         "synthetic".to_string(),
@@ -101,7 +101,7 @@ impl Gen {
 
     fn add(&mut self, id: String, kind: ActorKind, level: Level, parent: Option<(&ActorId, RelationType)>) -> ActorId {
         let mut name = Names::default();
-        name.0.insert(Lang::En, format!("{} {}", kind.key().replace('_', " "), id));
+        name.insert(Lang::En, format!("{} {}", kind.key().replace('_', " "), id));
         let id = ActorId(id);
         let provenance = self.prov();
         self.country.actors.insert(

@@ -328,7 +328,7 @@ fn op_toml(op: &Op) -> String {
         }
         Op::Merge { actors, into } => {
             let list: Vec<String> = actors.iter().map(|a| quote(a.get())).collect();
-            let names: Vec<String> = into.name.0.iter().map(|(l, n)| format!("{} = {}", l.key(), quote(n))).collect();
+            let names: Vec<String> = into.name.iter().map(|(l, n)| format!("{} = {}", l.key(), quote(n))).collect();
             let mut t = format!(
                 "id = {}, name = {{ {} }}, kind = {}, level = {}",
                 quote(into.id.get()),

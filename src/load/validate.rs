@@ -655,7 +655,7 @@ impl Validator {
         let mut names = Names::default();
         for (lang, name) in raw {
             if let Some(l) = self.term::<Lang>(file, lang) {
-                names.0.insert(l, name.clone());
+                names.insert(l, name.clone());
             }
         }
         names

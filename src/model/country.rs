@@ -32,15 +32,46 @@ pub fn is_valid_id(id: &str) -> bool {
     matches!(chars.next(), Some('a'..='z')) && chars.all(|c| matches!(c, 'a'..='z' | '0'..='9' | '_')) && id.len() <= 64
 }
 
-/// Names of one thing in several languages.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-#[serde(transparent)]
-pub struct Names(pub BTreeMap<Lang, String>);
+/// Names of one thing in several languages, in language order (at most one per language).
+///
+/// A short sorted vector rather than a map: almost every actor has one to three names, and a
+/// `BTreeMap` node costs about 290 bytes however few entries it holds (a fifth of a synthetic
+/// actor's memory; see BENCHMARKS.md).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Names(Vec<(Lang, String)>);
+
+impl serde::Serialize for Names {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(self.0.len()))?;
+        for (lang, name) in &self.0 {
+            m.serialize_entry(lang, name)?;
+        }
+        m.end()
+    }
+}
 
 impl Names {
+    /// Sets the name in `lang` (replacing one it had).
+    pub fn insert(&mut self, lang: Lang, name: impl Into<String>) {
+        match self.0.binary_search_by_key(&lang, |(l, _)| *l) {
+            Ok(i) => {
+                if let Some(slot) = self.0.get_mut(i) {
+                    slot.1 = name.into();
+                }
+            }
+            Err(i) => self.0.insert(i, (lang, name.into())),
+        }
+    }
+
+    /// Every (language, name), in language order.
+    pub fn iter(&self) -> impl Iterator<Item = (Lang, &str)> {
+        self.0.iter().map(|(l, n)| (*l, n.as_str()))
+    }
+
     /// The name in `lang`, if the model has it.
     pub fn get(&self, lang: Lang) -> Option<&str> {
-        self.0.get(&lang).map(String::as_str)
+        self.0.iter().find(|(l, _)| *l == lang).map(|(_, n)| n.as_str())
     }
 
     /// The name in `lang`, else English, else the first native language in `natives`, else any
@@ -50,7 +81,7 @@ impl Names {
             .chain(std::iter::once(Lang::En))
             .chain(natives.iter().copied())
             .find_map(|l| self.get(l).map(|n| (l, n)))
-            .or_else(|| self.0.iter().next().map(|(l, n)| (*l, n.as_str())))
+            .or_else(|| self.iter().next())
     }
 }
 
@@ -648,9 +679,9 @@ mod tests {
     #[test]
     fn names_fall_back_to_english_then_native() {
         let mut n = Names::default();
-        n.0.insert(Lang::Da, "Digitaliseringsstyrelsen".into());
+        n.insert(Lang::Da, "Digitaliseringsstyrelsen");
         assert_eq!(n.best(Lang::Nb, &[Lang::Da]), Some((Lang::Da, "Digitaliseringsstyrelsen")));
-        n.0.insert(Lang::En, "Agency for Digitisation".into());
+        n.insert(Lang::En, "Agency for Digitisation");
         assert_eq!(n.best(Lang::Nb, &[Lang::Da]), Some((Lang::En, "Agency for Digitisation")));
     }
 }

@@ -225,7 +225,9 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
         Op::Rename { actor, name, abbr } => {
             let id = existing(c, file, actor)?;
             if let Some(a) = c.actors.get_mut(&id) {
-                a.name.0.extend(name.0.clone());
+                for (lang, n) in name.iter() {
+                    a.name.insert(lang, n);
+                }
                 if abbr.is_some() {
                     a.abbr = abbr.clone();
                 }

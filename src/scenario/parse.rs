@@ -257,7 +257,7 @@ impl Conv<'_> {
         let mut n = Names::default();
         for (l, v) in raw {
             if let Some(l) = self.term::<Lang>(l) {
-                n.0.insert(l, v.clone());
+                n.insert(l, v.clone());
             }
         }
         n

@@ -25,7 +25,7 @@ fn main() {
         .collect();
     let parse_time = t.elapsed();
     let t = Instant::now();
-    let (country, d) = validate("synthetic", &parsed);
+    let (country, d) = validate("synthetic", parsed);
     assert!(country.is_some() && d.is_empty());
     println!("actors={n} parse={parse_time:?} validate={:?}", t.elapsed());
 }

@@ -54,7 +54,7 @@ pub fn load(model: &str, db: &SourceDb, files: &[FileId], limits: &Limits) -> (O
         diags.extend(d);
         parsed.push(p);
     }
-    let (country, d) = validate(model, &parsed);
+    let (country, d) = validate(model, parsed);
     diags.extend(d);
     crate::diagnostic::sort(&mut diags);
     let has_error = diags.iter().any(|d| d.severity() == crate::diagnostic::Severity::Error);

@@ -33,10 +33,12 @@ pub struct ParsedFile {
 }
 
 /// Validates the parsed files of one model (named `model` in messages) into a [`Country`].
-pub fn validate(model: &str, files: &[ParsedFile]) -> (Option<Country>, Vec<Diagnostic>) {
+pub fn validate(model: &str, files: Vec<ParsedFile>) -> (Option<Country>, Vec<Diagnostic>) {
     let mut v = Validator::default();
-    let country = v.declarations(model, files);
+    let country = v.declarations(model, &files);
     let mut c = country;
+    // Each file's parsed form is dropped as soon as its facts are in the model, so a large
+    // model never holds all of its parsed files and all of its validated facts at once.
     for f in files {
         v.facts(f.file, &f.raw, &mut c);
     }

@@ -4,8 +4,6 @@
 //! The printer goes through the same raw types the loader reads, so what it writes is by
 //! construction in the format the loader accepts; `load(print(model)) == model` is tested.
 
-use std::collections::BTreeMap;
-
 use crate::load::raw::*;
 use crate::model::*;
 
@@ -115,8 +113,8 @@ fn term<V: Vocabulary>(v: V) -> SpStr {
     s(v.key())
 }
 
-fn names(n: &Names) -> BTreeMap<SpStr, String> {
-    n.iter().map(|(l, v)| (term(l), v.to_string())).collect()
+fn names(n: &Names) -> RawNames {
+    RawNames(n.iter().map(|(l, v)| (term(l), v.to_string())).collect())
 }
 
 fn date(d: DateSpec) -> Sp<DateValue> {

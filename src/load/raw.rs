@@ -431,6 +431,45 @@ impl JsonSchema for QuantityValue {
     }
 }
 
+/// Names per language as written, `{ en = "...", da = "..." }`: (language key, name) in file
+/// order. A short vector rather than a map, as in [`crate::model::Names`]: a map node costs
+/// about 290 bytes for the one to three names an actor has. Printed in key order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawNames(pub Vec<(SpStr, String)>);
+
+impl Serialize for RawNames {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut sorted: Vec<&(SpStr, String)> = self.0.iter().collect();
+        sorted.sort_by(|a, b| a.0.get().cmp(b.0.get()));
+        let mut m = s.serialize_map(Some(sorted.len()))?;
+        for (k, v) in sorted {
+            m.serialize_entry(k, v)?;
+        }
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for RawNames {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawNames;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("names per language, e.g. { en = \"...\", da = \"...\" }")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNames, A::Error> {
+                let mut out = Vec::new();
+                while let Some(entry) = map.next_entry::<SpStr, String>()? {
+                    out.push(entry);
+                }
+                Ok(RawNames(out))
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
+
 fact! {
 /// `[country]`: which country the model describes.
 pub struct RawCountry {
@@ -438,7 +477,7 @@ pub struct RawCountry {
     pub code: SpStr,
     /// Names per language.
     #[schemars(schema_with = "names_schema")]
-    pub name: BTreeMap<SpStr, String>,
+    pub name: RawNames,
     /// Native languages, primary first.
     #[schemars(schema_with = "langs_schema")]
     pub languages: Vec<SpStr>,
@@ -508,7 +547,7 @@ pub struct RawActor {
     pub id: SpStr,
     /// Names per language.
     #[schemars(schema_with = "names_schema")]
-    pub name: BTreeMap<SpStr, String>,
+    pub name: RawNames,
     /// Abbreviation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub abbr: Option<String>,

@@ -653,9 +653,9 @@ impl Validator {
         None
     }
 
-    fn names(&mut self, file: FileId, raw: &BTreeMap<SpStr, String>) -> Names {
+    fn names(&mut self, file: FileId, raw: &RawNames) -> Names {
         let mut names = Names::default();
-        for (lang, name) in raw {
+        for (lang, name) in &raw.0 {
             if let Some(l) = self.term::<Lang>(file, lang) {
                 names.insert(l, name.clone());
             }

@@ -1,7 +1,7 @@
 //! Reading a scenario file: `[scenario]` and the `[[op]]` list, with the same diagnostics as
 //! model files (syntax, unknown keys, unknown terms with suggestions, missing keys).
 
-use std::collections::BTreeMap;
+use crate::load::raw::RawNames;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -31,7 +31,7 @@ struct RawHeader {
 #[serde(deny_unknown_fields)]
 struct RawNewActor {
     id: SpStr,
-    name: BTreeMap<SpStr, String>,
+    name: RawNames,
     #[serde(default)]
     abbr: Option<String>,
     kind: SpStr,
@@ -66,7 +66,7 @@ struct RawOp {
     #[serde(default)]
     transfer_to: Option<SpStr>,
     #[serde(default)]
-    name: BTreeMap<SpStr, String>,
+    name: RawNames,
     #[serde(default)]
     abbr: Option<String>,
     #[serde(default)]
@@ -253,9 +253,9 @@ impl Conv<'_> {
         }
     }
 
-    fn names(&mut self, raw: &BTreeMap<SpStr, String>) -> Names {
+    fn names(&mut self, raw: &RawNames) -> Names {
         let mut n = Names::default();
-        for (l, v) in raw {
+        for (l, v) in &raw.0 {
             if let Some(l) = self.term::<Lang>(l) {
                 n.insert(l, v.clone());
             }

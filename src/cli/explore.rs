@@ -35,8 +35,8 @@ pub struct Args {
     /// Changes per candidate: 1, or 2 (every pair of distinct changes).
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
     pub depth: u8,
-    /// How many results to list.
-    #[arg(long, default_value_t = 10)]
+    /// How many results to list (at least 1).
+    #[arg(long, default_value_t = 10, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub top: usize,
     /// What to minimise instead of `distance(TOWARD)`: a weighted sum of distance(CC), ops,
     /// actors_moved, actors_merged, roles_transferred, strength_changes.

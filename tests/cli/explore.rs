@@ -147,6 +147,7 @@ fn explore_table_and_errors() {
         (vec!["explore", "aa", "--toward", "bb", "--objective", "distance(bb) +"], "ends with `+`"),
         (vec!["explore", "aa", "--toward", "bb", "--objective", "x*ops"], "`x` is not a number"),
         (vec!["explore", "aa", "--toward", "bb", "--depth", "3"], "3 is not in 1..=2"),
+        (vec!["explore", "aa", "--toward", "bb", "--top", "0"], "0 is not in 1.."),
         (
             vec!["explore", "aa", "--toward", "bb", "--save", "tests/fixtures/explore/aa"],
             "holds a model; nordgov never writes into one",

@@ -38,7 +38,7 @@ use serde::Serialize;
 
 use crate::analysis::basis::{self, cell_index, Basis, SteeringCell};
 use crate::load::raw::Sp;
-use crate::model::{ActorId, ActorKind, Country, Instrument, Level, Names, RelationType, Role, Sector, Vocabulary};
+use crate::model::{ActorKind, Country, Instrument, Level, Names, RelationType, Role, Sector, Vocabulary};
 use crate::scenario::{NewActor, Op};
 
 /// A kind of change the search may make.
@@ -120,8 +120,7 @@ struct State {
 
 impl State {
     fn new(c: &Country) -> Self {
-        let index: std::collections::HashMap<&ActorId, u32> =
-            c.actors.keys().enumerate().map(|(i, id)| (id, i as u32)).collect();
+        let index = basis::actor_index(c);
         let hierarchy = c
             .relations
             .iter()

@@ -67,8 +67,9 @@ pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page
     for (file, text) in input.sources {
         pages.push((format!("sources/{file}.html"), page(file, lang.key(), &up, &source_page(text))));
     }
-    add(&mut pages, "index.html".into(), &w("site title"), index(&dated, input.scenarios, &o));
-    add(&mut pages, "comparison.html".into(), &w("comparison"), comparison(&dated, &o));
+    let cmp = Comparison::of(&dated);
+    add(&mut pages, "index.html".into(), &w("site title"), index(&dated, &cmp, input.scenarios, &o));
+    add(&mut pages, "comparison.html".into(), &w("comparison"), comparison(&dated, &cmp, &o));
     for (full, c) in input.countries.iter().zip(&dated) {
         let title = full.name.best(lang, full.natives()).map_or(full.code.clone(), |(_, n)| n.to_string());
         add(&mut pages, format!("{}.html", c.code), &title, country_page(full, c, &o, draw, &viewer));
@@ -126,11 +127,28 @@ fn country_bars(title: &str, unit: &str, values: &[(String, Option<f64>)], lang:
     chart_figure(&caption, chart::bars(unit, &have), lang)
 }
 
-fn index(countries: &[Country], scenarios: &[ScenarioPage<'_>], o: &GridOptions) -> String {
+/// The cross-country views both the index and the comparison page show, computed once.
+struct Comparison {
+    resources: Vec<compare::CountryResources>,
+    instruments: compare::InstrumentComparison,
+    profile: compare::Profile,
+}
+
+impl Comparison {
+    fn of(countries: &[Country]) -> Self {
+        let refs: Vec<&Country> = countries.iter().collect();
+        Comparison {
+            resources: countries.iter().map(compare::country_resources).collect(),
+            instruments: compare::instruments(countries),
+            profile: compare::profile(&refs),
+        }
+    }
+}
+
+fn index(countries: &[Country], cmp: &Comparison, scenarios: &[ScenarioPage<'_>], o: &GridOptions) -> String {
     let lang = o.lang;
     let w = |k| word(lang, k).to_string();
-    let res: Vec<_> = countries.iter().map(compare::country_resources).collect();
-    let ins = compare::instruments(countries);
+    let (res, ins) = (&cmp.resources, &cmp.instruments);
     let mut g = Grid {
         sheet: "index".into(),
         title: w("side by side"),
@@ -159,12 +177,10 @@ fn index(countries: &[Country], scenarios: &[ScenarioPage<'_>], o: &GridOptions)
         }
         g.rows.push(row);
     }
-    let refs: Vec<&Country> = countries.iter().collect();
-    let p = compare::profile(&refs);
     let mut body = format!("<p>{}</p>\n", escape(word(lang, "site intro")));
     body.push_str(&table(&g, true));
     body.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(word(lang, "how alike"))));
-    for sentence in grid::profile_summary(&p, lang) {
+    for sentence in grid::profile_summary(&cmp.profile, lang) {
         body.push_str(&format!("<li>{}</li>\n", escape(&sentence)));
     }
     body.push_str(&format!("</ul>\n<h2>{}</h2>\n<ul>\n", escape(word(lang, "pages"))));
@@ -188,14 +204,13 @@ fn index(countries: &[Country], scenarios: &[ScenarioPage<'_>], o: &GridOptions)
     body
 }
 
-fn comparison(countries: &[Country], o: &GridOptions) -> String {
+fn comparison(countries: &[Country], cmp: &Comparison, o: &GridOptions) -> String {
     let lang = o.lang;
-    let refs: Vec<&Country> = countries.iter().collect();
     let mut body = String::new();
     body.push_str(&table(&grid::compare_roles(&compare::roles(countries, lang), o), false));
-    body.push_str(&table(&grid::compare_instruments(&compare::instruments(countries), o), false));
-    let res: Vec<_> = countries.iter().map(compare::country_resources).collect();
-    body.push_str(&table(&grid::compare_resources(&res, o), true));
+    body.push_str(&table(&grid::compare_instruments(&cmp.instruments, o), false));
+    let res = &cmp.resources;
+    body.push_str(&table(&grid::compare_resources(res, o), true));
     let per = |f: fn(&compare::CountryResources) -> Option<f64>| -> Vec<(String, Option<f64>)> {
         res.iter().map(|r| (r.country.clone(), f(r))).collect()
     };
@@ -218,7 +233,7 @@ fn comparison(countries: &[Country], o: &GridOptions) -> String {
         .map(|c| Level::ALL.iter().map(|l| c.actors.values().filter(|a| a.level == *l).count() as u32).collect())
         .collect();
     body.push_str(&chart_figure(word(lang, "actors per level"), chart::heatmap(&rows, &cols, &counts), lang));
-    for g in grid::profile(&compare::profile(&refs), o) {
+    for g in grid::profile(&cmp.profile, o) {
         body.push_str(&table(&g, false));
     }
     body

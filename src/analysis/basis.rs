@@ -62,6 +62,11 @@ pub fn cell_index(level: Level, role: Role) -> u8 {
     (l * Role::ALL.len() + r) as u8
 }
 
+/// Each actor's index in a basis of `c`: its position in id order.
+pub fn actor_index(c: &Country) -> std::collections::HashMap<&ActorId, u32> {
+    c.actors.keys().enumerate().map(|(i, id)| (id, i as u32)).collect()
+}
+
 /// The keys and definitions of the indicators, in [`Basis::indicators`] order.
 pub fn indicator_keys() -> Vec<(String, String)> {
     let mut keys = Vec::new();
@@ -84,8 +89,7 @@ pub fn indicator_keys() -> Vec<(String, String)> {
 impl Basis {
     /// The basis of `c` (taken as it is: callers choose the date first).
     pub fn new(c: &Country) -> Self {
-        let index: std::collections::HashMap<&ActorId, u32> =
-            c.actors.keys().enumerate().map(|(i, id)| (id, i as u32)).collect();
+        let index = actor_index(c);
         let at = |id: &ActorId| index.get(id).copied();
         let actors = c
             .actors
@@ -173,24 +177,27 @@ impl Basis {
         out
     }
 
-    /// Per central actor the FTE of its latest year (the first stated on a tie), summed; `None`
-    /// when no central actor has a figure.
+    /// Per central actor (in id order) the FTE of its latest year, summed, as
+    /// [`crate::analysis::compare::country_resources`] counts it; `None` when no central actor
+    /// has a figure.
     pub fn central_fte(&self) -> Option<f64> {
-        let mut latest: Vec<(u32, Option<i32>, f64)> = Vec::new();
-        for (a, year, v) in &self.fte {
-            if !self.central(*a) {
-                continue;
-            }
-            match latest.iter_mut().find(|(x, _, _)| x == a) {
-                Some(best) if *year > best.1 => *best = (*a, *year, *v),
-                Some(_) => {}
-                None => latest.push((*a, *year, *v)),
-            }
-        }
-        // Summed in id order, as the resource tables list the central actors.
-        latest.sort_by_key(|(a, _, _)| *a);
-        (!latest.is_empty()).then(|| latest.iter().map(|(_, _, v)| v).sum())
+        let figures: Vec<f64> = (0..self.actors.len() as u32)
+            .filter(|a| self.central(*a))
+            .filter_map(|a| latest(self.fte.iter().filter(|f| f.0 == a).map(|f| (f.1, f.2))))
+            .collect();
+        (!figures.is_empty()).then(|| figures.iter().sum())
     }
+}
+
+/// The figure of the latest year among `items` (the first on a tie).
+pub fn latest<T>(items: impl Iterator<Item = (Option<i32>, T)>) -> Option<T> {
+    let mut best: Option<(Option<i32>, T)> = None;
+    for (year, v) in items {
+        if best.as_ref().is_none_or(|(y, _)| year > *y) {
+            best = Some((year, v));
+        }
+    }
+    best.map(|(_, v)| v)
 }
 
 /// Per indicator `(min, max)` over `values` (one vector per country); `None` where no country
@@ -225,10 +232,14 @@ pub fn differences(a: &[Option<f64>], b: &[Option<f64>], ranges: &[Option<(f64, 
 
 /// The profile distance: the mean of [`differences`] (0 when there is none).
 pub fn distance(a: &[Option<f64>], b: &[Option<f64>], ranges: &[Option<(f64, f64)>]) -> f64 {
-    let d = differences(a, b, ranges);
-    if d.is_empty() {
+    mean(&differences(a, b, ranges))
+}
+
+/// The mean of per-indicator differences (0 for none): the distance they make.
+pub fn mean(differences: &[(usize, f64)]) -> f64 {
+    if differences.is_empty() {
         0.0
     } else {
-        d.iter().map(|(_, x)| x).sum::<f64>() / d.len() as f64
+        differences.iter().map(|(_, x)| x).sum::<f64>() / differences.len() as f64
     }
 }

@@ -147,17 +147,6 @@ pub struct CountryResources {
     pub budget_eur_per_municipality: Option<f64>,
 }
 
-/// The figure of the latest year among `items` (the first on a tie).
-fn latest<T>(items: impl Iterator<Item = (Option<i32>, T)>) -> Option<T> {
-    let mut best: Option<(Option<i32>, T)> = None;
-    for (year, v) in items {
-        if best.as_ref().is_none_or(|(y, _)| year > *y) {
-            best = Some((year, v));
-        }
-    }
-    best.map(|(_, v)| v)
-}
-
 /// Central resources of `c`.
 pub fn country_resources(c: &Country) -> CountryResources {
     let centre = central_ids(c);
@@ -166,7 +155,9 @@ pub fn country_resources(c: &Country) -> CountryResources {
         let vals: Vec<f64> = centre
             .iter()
             .filter_map(|id| {
-                latest(c.resources.iter().filter(|r| &r.actor == id).filter_map(|r| figure(r).map(|v| (r.year, v))))
+                basis::latest(
+                    c.resources.iter().filter(|r| &r.actor == id).filter_map(|r| figure(r).map(|v| (r.year, v))),
+                )
             })
             .collect();
         (!vals.is_empty()).then(|| vals.iter().sum::<f64>())
@@ -270,7 +261,7 @@ pub fn profile(countries: &[&Country]) -> Profile {
         for j in (i + 1)..countries.len() {
             let (Some(a), Some(b)) = (values.get(i), values.get(j)) else { continue };
             let diffs = basis::differences(a, b, &ranges);
-            let distance = basis::distance(a, b, &ranges);
+            let distance = basis::mean(&diffs);
             let key = |k: usize| keys.get(k).map(|(key, _)| key.clone());
             let by = |want_max: bool| {
                 diffs

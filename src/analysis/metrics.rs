@@ -370,21 +370,35 @@ pub fn closeness(g: &DiGraph<usize, f64>) -> Vec<f64> {
 /// # Complexity
 /// O(V + E).
 pub fn reachable(g: &DiGraph<usize, f64>, sources: &[NodeIndex]) -> Vec<NodeIndex> {
-    let mut seen = vec![false; g.node_count()];
-    let mut queue: VecDeque<NodeIndex> = sources.iter().copied().collect();
     let mut out = Vec::new();
+    bfs(g, sources, &mut vec![0; g.node_count()], 1, &mut VecDeque::new(), |w| out.push(w));
+    out
+}
+
+/// Breadth-first search from `sources` along out-edges, calling `visit` once per node reached
+/// (a source only if reached again). A node counts as seen when its `mark` equals `stamp`, so a
+/// caller searching many times reuses one buffer by passing a new stamp each time.
+fn bfs(
+    g: &DiGraph<usize, f64>,
+    sources: &[NodeIndex],
+    mark: &mut [u32],
+    stamp: u32,
+    queue: &mut VecDeque<NodeIndex>,
+    mut visit: impl FnMut(NodeIndex),
+) {
+    queue.clear();
+    queue.extend(sources.iter().copied());
     while let Some(v) = queue.pop_front() {
         for w in g.neighbors_directed(v, Direction::Outgoing) {
-            if let Some(s) = seen.get_mut(w.index()) {
-                if !*s {
-                    *s = true;
-                    out.push(w);
+            if let Some(m) = mark.get_mut(w.index()) {
+                if *m != stamp {
+                    *m = stamp;
+                    visit(w);
                     queue.push_back(w);
                 }
             }
         }
     }
-    out
 }
 
 /// Per actor, how many actors it reaches through steering of strength k or stronger, k = 1..5.
@@ -418,20 +432,8 @@ pub fn reach_counts(g: &DiGraph<usize, f64>) -> Vec<usize> {
                     return 0;
                 }
                 *stamp += 1;
-                queue.clear();
-                queue.push_back(v);
                 let mut count = 0;
-                while let Some(x) = queue.pop_front() {
-                    for w in g.neighbors_directed(x, Direction::Outgoing) {
-                        if let Some(m) = mark.get_mut(w.index()) {
-                            if *m != *stamp {
-                                *m = *stamp;
-                                count += 1;
-                                queue.push_back(w);
-                            }
-                        }
-                    }
-                }
+                bfs(g, &[v], mark, *stamp, queue, |_| count += 1);
                 count
             },
         )

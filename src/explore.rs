@@ -667,7 +667,7 @@ pub fn search(s: &Search<'_>, stop: &AtomicBool, progress: &(dyn Fn(u64, u64) + 
 /// The scenario operations `changes` stand for on `base` (an actor merged earlier in the
 /// sequence goes by the merged actor's id, parent and central flag).
 pub fn to_ops(base: &Country, changes: &[Change]) -> Vec<Op> {
-    let mut ids: Vec<String> = base.actors.keys().map(|a| a.0.clone()).collect();
+    let mut ids: Vec<String> = base.actors.keys().map(|a| a.to_string()).collect();
     let actors: Vec<&crate::model::Actor> = base.actors.values().collect();
     let mut state = State::new(base);
     let sp = |i: u32, ids: &[String]| Sp::new(ids.get(i as usize).cloned().unwrap_or_default());

@@ -83,7 +83,7 @@ pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page
 
 /// The viewer page and line a source reference opens, if the site has the document's text.
 fn source_link(c: &Country, viewer: &BTreeSet<&str>, r: &SourceRef) -> Option<String> {
-    let file = c.documents.get(&r.document)?.file.as_ref().filter(|f| viewer.contains(f.as_str()))?;
+    let file = c.documents.get(r.document.as_str())?.file.as_ref().filter(|f| viewer.contains(f.as_str()))?;
     Some(format!("sources/{file}.html#L{}", r.lines.first().map_or(1, |l| l.start)))
 }
 

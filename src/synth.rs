@@ -90,7 +90,7 @@ impl Gen {
         self.fact += 1;
         Provenance {
             sources: vec![SourceRef {
-                document: "synthetic".to_string(),
+                document: "synthetic".into(),
                 lines: vec![LineRange { start: self.fact, end: self.fact }],
             }],
             confidence: Some(Confidence::High),
@@ -102,7 +102,7 @@ impl Gen {
     fn add(&mut self, id: String, kind: ActorKind, level: Level, parent: Option<(&ActorId, RelationType)>) -> ActorId {
         let mut name = Names::default();
         name.insert(Lang::En, format!("{} {}", kind.key().replace('_', " "), id));
-        let id = ActorId(id);
+        let id = ActorId::new(&id);
         let provenance = self.prov();
         self.country.actors.insert(
             id.clone(),

@@ -209,7 +209,9 @@ fn read_one(path: &Path, root: &Path, limits: &Limits) -> Result<Vec<u8>, Diagno
         .hint("raise the limit with --max-file-size if the file is genuine"));
     }
     // Read at most one byte past the limit, in case the file grew after the metadata call.
-    let mut bytes = Vec::new();
+    // Sized from the metadata: a growing buffer would hold up to twice the text for the
+    // whole run (the texts stay in memory for diagnostics).
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0).saturating_add(1));
     let file = fs::File::open(path).map_err(|e| io_diag(path, &e))?;
     std::io::Read::read_to_end(&mut std::io::Read::take(file, limits.max_file_bytes + 1), &mut bytes)
         .map_err(|e| io_diag(path, &e))?;

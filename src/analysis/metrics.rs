@@ -104,7 +104,7 @@ pub fn metrics(c: &Country, g: &ActorGraph, set: EdgeSet) -> Metrics {
             let v = NodeIndex::new(i);
             let reach = reaches.get(i).copied().unwrap_or_default();
             ActorMetrics {
-                id: s.ids.get(i).cloned().unwrap_or_else(|| ActorId(String::new())),
+                id: s.ids.get(i).cloned().unwrap_or_else(|| ActorId::new("")),
                 in_degree: s.graph.neighbors_directed(v, Direction::Incoming).count(),
                 out_degree: s.graph.neighbors_directed(v, Direction::Outgoing).count(),
                 betweenness: bet.get(i).copied().unwrap_or(0.0),

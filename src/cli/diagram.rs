@@ -135,7 +135,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         },
         (None, None) => return Exit::Failure,
     };
-    let focus = args.focus.as_ref().map(|f| ActorId(f.clone()));
+    let focus = args.focus.as_ref().map(|f| ActorId::new(f));
     if let Some(f) = &focus {
         if c.actor(f).is_none() {
             eprintln!("error: no actor `{f}` in {}", c.code);

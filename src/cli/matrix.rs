@@ -101,7 +101,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
 /// The requested tables of one country, as grids and as JSON views.
 fn tables(cli: &Cli, args: &Args, target: &str) -> Result<(Vec<Grid>, Vec<serde_json::Value>), Exit> {
     let country = read_country(cli, target, args.as_of)?;
-    let actor = args.actor.as_ref().map(|a| ActorId(a.clone()));
+    let actor = args.actor.as_ref().map(|a| ActorId::new(a));
     if let Some(a) = &actor {
         if country.actor(a).is_none() {
             eprintln!("error: no actor `{a}` in {}", country.code);

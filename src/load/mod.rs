@@ -10,7 +10,7 @@ pub mod raw;
 mod validate;
 
 pub use parse::parse;
-pub use validate::{check_as_of, hierarchy_cycles, lookup_term, validate, ParsedFile};
+pub use validate::{check_as_of, hierarchy_cycles, lookup_term, validate, ParsedFile, Validation};
 
 use crate::diagnostic::{Diagnostic, FileId, SourceDb};
 use crate::model::Country;
@@ -38,23 +38,39 @@ impl Default for Limits {
 /// file and position.
 pub fn load(model: &str, db: &SourceDb, files: &[FileId], limits: &Limits) -> (Option<Country>, Vec<Diagnostic>) {
     use rayon::prelude::*;
+    let parse_group = |group: &[FileId]| -> Vec<(ParsedFile, Vec<Diagnostic>)> {
+        group
+            .par_iter()
+            .filter_map(|&file| {
+                let src = db.get(file)?;
+                let (raw, d) = parse(file, &src.text, limits);
+                Some((ParsedFile { file, raw }, d))
+            })
+            .collect()
+    };
+    // Files parse in parallel a few at a time while the group before is validated, in file
+    // order: a large model's files (up to 10,000 items each) never all wait in parsed form,
+    // which costs several times the text's size.
     let mut diags = Vec::new();
-    // Files parse independently, so in parallel (a large model's actors and relations files
-    // are each tens of megabytes); the results keep the files' order.
-    let results: Vec<(ParsedFile, Vec<Diagnostic>)> = files
-        .par_iter()
-        .filter_map(|&file| {
-            let src = db.get(file)?;
-            let (raw, d) = parse(file, &src.text, limits);
-            Some((ParsedFile { file, raw }, d))
-        })
-        .collect();
-    let mut parsed = Vec::with_capacity(results.len());
-    for (p, d) in results {
-        diags.extend(d);
-        parsed.push(p);
+    let mut validation = Validation::default();
+    let mut groups = files.chunks(rayon::current_num_threads().max(1));
+    let mut ready = groups.next().map(parse_group).unwrap_or_default();
+    loop {
+        let next = groups.next();
+        let current = std::mem::take(&mut ready);
+        let add = || {
+            for (p, d) in current {
+                diags.extend(d);
+                validation.add(p);
+            }
+        };
+        let ((), parsed) = rayon::join(add, || next.map(parse_group));
+        match parsed {
+            Some(p) => ready = p,
+            None => break,
+        }
     }
-    let (country, d) = validate(model, parsed);
+    let (country, d) = validation.finish(model);
     diags.extend(d);
     crate::diagnostic::sort(&mut diags);
     let has_error = diags.iter().any(|d| d.severity() == crate::diagnostic::Severity::Error);
@@ -68,4 +84,67 @@ pub fn load_str(model: &str, files: &[(&str, &str)]) -> (Option<Country>, Vec<Di
     let ids: Vec<FileId> = files.iter().map(|(name, text)| db.add(*name, *text)).collect();
     let (c, d) = load(model, &db, &ids, &Limits::default());
     (c, d, db)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BASE: &str = include_str!("../../tests/fixtures/invalid/E0303_missing_level/base.toml");
+
+    /// A file that refers to what only `base.toml` declares (actors, the document, the level),
+    /// plus, when `broken`, an unknown actor, document and level.
+    fn early(broken: bool) -> String {
+        let mut s = String::from(
+            "[[actor]]\nid = \"aaa\"\nname = { en = \"A\", da = \"A\" }\nkind = \"agency\"\nlevel = \"national\"\n\
+             parent = \"digst\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n\n\
+             [[relation]]\nfrom = \"aaa\"\ntype = \"advises\"\nto = \"regjeringen\"\nsource = \"nordic2017:2\"\nconfidence = \"high\"\n",
+        );
+        if broken {
+            s.push_str(
+                "\n[[relation]]\nfrom = \"aaa\"\ntype = \"advises\"\nto = \"DIGST\"\nsource = \"nordic2071:3\"\nconfidence = \"high\"\n\n\
+                 [[actor]]\nid = \"bbb\"\nname = { en = \"B\", da = \"B\" }\nkind = \"agency\"\nlevel = \"local\"\n\
+                 source = \"nordic2017:4\"\nconfidence = \"high\"\n",
+            );
+        }
+        s
+    }
+
+    /// Loads the files in the given order; returns the country and each diagnostic as
+    /// (code, message, hints, file name and span of every label), sorted.
+    fn run(files: &[(&str, &str)]) -> (Option<Country>, Vec<String>) {
+        let (c, diags, db) = load_str("m", files);
+        let mut out: Vec<String> = diags
+            .iter()
+            .map(|d| {
+                let labels: Vec<String> = d
+                    .labels
+                    .iter()
+                    .map(|l| format!("{}@{:?}:{}", db.get(l.file).map_or("?", |f| f.name.as_str()), l.span, l.message))
+                    .collect();
+                format!("{} {} {:?} {labels:?}", d.code.as_str(), d.message, d.hints)
+            })
+            .collect();
+        out.sort();
+        (c, out)
+    }
+
+    #[test]
+    fn file_order_does_not_change_the_model_or_the_diagnostics() {
+        for broken in [false, true] {
+            let e = early(broken);
+            let (c1, d1) = run(&[("a.toml", e.as_str()), ("base.toml", BASE)]);
+            let (c2, d2) = run(&[("base.toml", BASE), ("a.toml", e.as_str())]);
+            assert_eq!(d1, d2, "broken = {broken}");
+            assert_eq!(c1, c2);
+            assert_eq!(c1.is_some(), !broken, "{d1:#?}");
+            if broken {
+                let codes: Vec<&str> = d1.iter().map(|d| &d[..5]).collect();
+                for code in ["E0201", "E0203", "E0303"] {
+                    assert!(codes.contains(&code), "{code} missing from {d1:#?}");
+                }
+                assert!(d1.iter().any(|d| d.contains("did you mean `digst`")), "{d1:#?}");
+            }
+        }
+    }
 }

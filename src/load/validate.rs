@@ -10,7 +10,7 @@
 //! Every pass reports all it finds; a [`Country`] is returned only when no error was found, so a
 //! broken model never reaches a later stage half-read.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 // Fx hashing: the keys are ids from the model, and SipHash was the largest single cost of
 // validating a 100k-actor model (lookups only; nothing is iterated into output).
@@ -18,6 +18,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::ops::Range;
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 
 use super::raw::*;
 use crate::diagnostic::{suggestion_hint, Code, Diagnostic, FileId};
@@ -34,51 +35,96 @@ pub struct ParsedFile {
 
 /// Validates the parsed files of one model (named `model` in messages) into a [`Country`].
 pub fn validate(model: &str, files: Vec<ParsedFile>) -> (Option<Country>, Vec<Diagnostic>) {
-    let mut v = Validator::default();
-    let country = v.declarations(model, &files);
-    let mut c = country;
-    // Each file's parsed form is dropped as soon as its facts are in the model, so a large
-    // model never holds all of its parsed files and all of its validated facts at once.
+    let mut v = Validation::default();
     for f in files {
-        v.facts(f.file, &f.raw, &mut c);
+        v.add(f);
     }
-    v.hierarchy(&c);
-    v.coverage(&c);
-    sort_country(&mut c);
-    let ok = v.errors == 0 && v.have_country;
-    (ok.then_some(c), v.diags)
+    v.finish(model)
 }
 
-/// Sorts every collection by its stable key, so output does not depend on file order.
-fn sort_country(c: &mut Country) {
-    c.relations.sort_by(|a, b| (&a.from, a.kind, &a.to).cmp(&(&b.from, b.kind, &b.to)));
+/// Validation fed one file at a time, in the model's file order, so a large model never holds
+/// all of its parsed files at once: each file's declarations and facts go into the model as it
+/// arrives and its parsed form is dropped. A reference to something a later file declares (an
+/// actor, a document, a level) is checked again when every file is in, so the result and the
+/// diagnostics do not depend on the file order.
+#[derive(Default)]
+pub struct Validation {
+    v: Validator,
+    c: Country,
+}
+
+impl Validation {
+    /// Validates the next file of the model.
+    pub fn add(&mut self, f: ParsedFile) {
+        self.v.declare(f.file, &f.raw, &mut self.c);
+        self.v.facts(f.file, &f.raw, &mut self.c);
+    }
+
+    /// Runs the checks that need the whole model; returns the country when no error was found.
+    pub fn finish(self, model: &str) -> (Option<Country>, Vec<Diagnostic>) {
+        let Self { mut v, mut c } = self;
+        if v.country_origin.is_none() {
+            v.push(
+                Diagnostic::new(Code::E0301, format!("model `{model}` has no [country] table"))
+                    .with_path(model.to_string())
+                    .hint("add [country] with code, name and languages to one of the model's files"),
+            );
+        }
+        v.deferred(&mut c);
+        let origins = sort_country(&mut c, std::mem::take(&mut v.relation_origins));
+        v.duplicate_relations(&mut c, origins);
+        v.hierarchy(&c);
+        v.coverage(&c);
+        let ok = v.errors == 0 && v.country_origin.is_some();
+        (ok.then_some(c), v.diags)
+    }
+}
+
+/// Sorts every collection by its stable key, so output does not depend on file order. The
+/// relations keep where each was stated (`origins`, in the order they were pushed); returns
+/// those in the sorted order. The sort is stable, so repeated relations stay in file order.
+fn sort_country(c: &mut Country, origins: Vec<Origin>) -> Vec<Origin> {
+    let mut rel: Vec<(Relation, Origin)> = std::mem::take(&mut c.relations).into_iter().zip(origins).collect();
+    rel.sort_by(|(a, _), (b, _)| (&a.from, a.kind, &a.to).cmp(&(&b.from, b.kind, &b.to)));
+    let (relations, origins) = rel.into_iter().unzip();
+    c.relations = relations;
     c.roles.sort_by_key(|r| (r.level, r.role, r.sector));
     c.strategies.sort_by_key(|s| (s.sector, s.level));
     c.steering.sort_by(|a, b| (a.sector, &a.actor).cmp(&(b.sector, &b.actor)));
     c.resources.sort_by(|a, b| a.actor.cmp(&b.actor));
     c.exchange_rates.sort_by(|a, b| (&a.currency, a.year).cmp(&(&b.currency, b.year)));
+    origins
 }
 
 /// Where something was first defined, for "first defined here" labels.
 type Origin = (FileId, Range<usize>);
 
+/// A check that waits for every file: the name was not declared by the files read so far.
+enum Deferred {
+    Actor(FileId, Range<usize>, ActorId),
+    Document(FileId, Range<usize>, CompactString),
+    Level(FileId, Range<usize>, Level),
+}
+
 #[derive(Default)]
 struct Validator {
     diags: Vec<Diagnostic>,
     errors: usize,
-    have_country: bool,
-    documents: BTreeSet<String>,
+    /// Where the [country] table that counts is.
+    country_origin: Option<Origin>,
+    /// Document id -> where it is defined.
+    documents: BTreeMap<String, Origin>,
     /// Actor id -> where it is defined. The lookup tables are hash maps: nothing is output in
     /// their order (suggestions break ties by name, diagnostics are sorted).
-    actor_ids: HashMap<String, Origin>,
+    actor_ids: HashMap<ActorId, Origin>,
     /// Lowercased abbreviation -> actor id, so `DIGST` can suggest `digst`.
-    abbreviations: HashMap<String, String>,
+    abbreviations: HashMap<String, ActorId>,
     levels: BTreeMap<Level, bool>,
     level_origin: BTreeMap<Level, Origin>,
-    /// Where each actor id appears, for the hierarchy pass.
-    actor_spans: HashMap<ActorId, Origin>,
-    /// Where each explicit relation was stated, keyed by (from, type, to).
-    relation_spans: HashMap<(ActorId, RelationType, ActorId), Origin>,
+    /// Where each relation in the model was stated, in the order they were pushed.
+    relation_origins: Vec<Origin>,
+    /// References to names no file read so far declares.
+    deferred: Vec<Deferred>,
 }
 
 impl Validator {
@@ -91,104 +137,144 @@ impl Validator {
 
     // ---- pass 1: declarations -------------------------------------------------------------
 
-    fn declarations(&mut self, model: &str, files: &[ParsedFile]) -> Country {
-        let mut country = Country::default();
-        let mut country_origin: Option<Origin> = None;
-        let mut doc_origin: BTreeMap<String, Origin> = BTreeMap::new();
-        for f in files {
-            if let Some(c) = &f.raw.country {
-                let span = header_span(c.span());
-                if let Some((pf, ps)) = &country_origin {
-                    self.push(
-                        Diagnostic::new(Code::E0202, "the [country] table is defined twice")
-                            .at(f.file, span, "defined again here")
-                            .also(*pf, ps.clone(), "first defined here"),
-                    );
-                } else {
-                    country_origin = Some((f.file, span));
-                }
-            }
-            for (id, doc) in &f.raw.documents {
-                let key = id.get().clone();
-                if let Some((pf, ps)) = doc_origin.get(&key) {
-                    self.push(
-                        Diagnostic::new(Code::E0202, format!("document `{key}` is defined twice"))
-                            .at(f.file, id.span(), "defined again here")
-                            .also(*pf, ps.clone(), "first defined here"),
-                    );
-                    continue;
-                }
-                doc_origin.insert(key.clone(), (f.file, id.span()));
-                self.check_id(f.file, id, "document");
-                let kind = doc
-                    .get()
-                    .kind
-                    .as_ref()
-                    .and_then(|k| self.term::<DocumentKind>(f.file, k))
-                    .unwrap_or(DocumentKind::Report);
-                let d = doc.get();
-                country.documents.insert(
-                    key.clone(),
-                    Document {
-                        id: key.clone(),
-                        file: d.file.clone(),
-                        title: d.title.clone(),
-                        publisher: d.publisher.clone(),
-                        year: d.year,
-                        kind,
-                    },
+    /// Declares the country, documents, levels and actor ids of one file.
+    fn declare(&mut self, file: FileId, raw: &RawFile, country: &mut Country) {
+        for (id, doc) in &raw.documents {
+            let key = id.get().clone();
+            if let Some((pf, ps)) = self.documents.get(&key) {
+                let (pf, ps) = (*pf, ps.clone());
+                self.push(
+                    Diagnostic::new(Code::E0202, format!("document `{key}` is defined twice"))
+                        .at(file, id.span(), "defined again here")
+                        .also(pf, ps, "first defined here"),
                 );
-                self.documents.insert(key);
+                continue;
             }
-            for (key, level) in &f.raw.levels {
-                let Some(l) = self.term::<Level>(f.file, key) else { continue };
-                if let Some((pf, ps)) = self.level_origin.get(&l) {
-                    let (pf, ps) = (*pf, ps.clone());
-                    self.push(
-                        Diagnostic::new(Code::E0202, format!("level `{l}` is described twice"))
-                            .at(f.file, key.span(), "described again here")
-                            .also(pf, ps, "first described here"),
-                    );
-                    continue;
-                }
-                self.level_origin.insert(l, (f.file, key.span()));
-                self.levels.insert(l, level.get().present.unwrap_or(true));
-            }
-            for a in &f.raw.actor {
-                let id = &a.get().id;
-                if let Some((pf, ps)) = self.actor_ids.get(id.get()) {
-                    let (pf, ps) = (*pf, ps.clone());
-                    self.push(
-                        Diagnostic::new(Code::E0202, format!("actor id `{}` is defined twice", id.get()))
-                            .at(f.file, id.span(), "defined again here")
-                            .also(pf, ps, "first defined here")
-                            .hint("ids are unique per country, across all files of the model"),
-                    );
-                    continue;
-                }
-                self.actor_ids.insert(id.get().clone(), (f.file, id.span()));
-                if let Some(abbr) = &a.get().abbr {
-                    self.abbreviations.entry(abbr.to_lowercase()).or_insert_with(|| id.get().clone());
-                }
-            }
-        }
-        // The country header is converted after documents are known, so its sources resolve.
-        for f in files {
-            if let Some(c) = &f.raw.country {
-                if country_origin.as_ref().is_some_and(|(of, os)| *of == f.file && *os == header_span(c.span())) {
-                    self.have_country = true;
-                    self.country_header(f.file, c, &mut country);
-                }
-            }
-        }
-        if country_origin.is_none() {
-            self.push(
-                Diagnostic::new(Code::E0301, format!("model `{model}` has no [country] table"))
-                    .with_path(model.to_string())
-                    .hint("add [country] with code, name and languages to one of the model's files"),
+            self.check_id(file, id, "document");
+            let kind = doc
+                .get()
+                .kind
+                .as_ref()
+                .and_then(|k| self.term::<DocumentKind>(file, k))
+                .unwrap_or(DocumentKind::Report);
+            let d = doc.get();
+            country.documents.insert(
+                key.clone(),
+                Document {
+                    id: key.clone(),
+                    file: d.file.clone(),
+                    title: d.title.clone(),
+                    publisher: d.publisher.clone(),
+                    year: d.year,
+                    kind,
+                },
             );
+            self.documents.insert(key, (file, id.span()));
         }
-        country
+        for (key, level) in &raw.levels {
+            let Some(l) = self.term::<Level>(file, key) else { continue };
+            if let Some((pf, ps)) = self.level_origin.get(&l) {
+                let (pf, ps) = (*pf, ps.clone());
+                self.push(
+                    Diagnostic::new(Code::E0202, format!("level `{l}` is described twice"))
+                        .at(file, key.span(), "described again here")
+                        .also(pf, ps, "first described here"),
+                );
+                continue;
+            }
+            self.level_origin.insert(l, (file, key.span()));
+            self.levels.insert(l, level.get().present.unwrap_or(true));
+        }
+        for a in &raw.actor {
+            let id = &a.get().id;
+            let key = ActorId::new(id.get());
+            if let Some((pf, ps)) = self.actor_ids.get(&key) {
+                let (pf, ps) = (*pf, ps.clone());
+                self.push(
+                    Diagnostic::new(Code::E0202, format!("actor id `{}` is defined twice", id.get()))
+                        .at(file, id.span(), "defined again here")
+                        .also(pf, ps, "first defined here")
+                        .hint("ids are unique per country, across all files of the model"),
+                );
+                continue;
+            }
+            if let Some(abbr) = &a.get().abbr {
+                self.abbreviations.entry(abbr.to_lowercase()).or_insert_with(|| key.clone());
+            }
+            self.actor_ids.insert(key, (file, id.span()));
+        }
+        // The header is converted after the file's documents are declared, so its sources
+        // resolve without waiting.
+        if let Some(c) = &raw.country {
+            let span = header_span(c.span());
+            if let Some((pf, ps)) = &self.country_origin {
+                let (pf, ps) = (*pf, ps.clone());
+                self.push(
+                    Diagnostic::new(Code::E0202, "the [country] table is defined twice")
+                        .at(file, span, "defined again here")
+                        .also(pf, ps, "first defined here"),
+                );
+            } else {
+                self.country_origin = Some((file, span));
+                self.country_header(file, c, country);
+            }
+        }
+    }
+
+    /// Checks the deferred references now that every file is declared, and drops from the
+    /// model what a failed one would have kept out had it been reported at once (so the later
+    /// passes see the same model whatever the file order).
+    fn deferred(&mut self, c: &mut Country) {
+        let mut unknown_actors: HashSet<ActorId> = HashSet::default();
+        let mut bad_level = false;
+        for d in std::mem::take(&mut self.deferred) {
+            match d {
+                Deferred::Actor(file, span, id) if !self.actor_ids.contains_key(&id) => {
+                    self.unknown_actor(file, span, id.as_str());
+                    unknown_actors.insert(id);
+                }
+                Deferred::Document(file, span, doc) if !self.documents.contains_key(doc.as_str()) => {
+                    self.unknown_document(file, span, &doc);
+                }
+                Deferred::Level(file, span, level) if self.levels.get(&level) != Some(&true) => {
+                    self.level_error(file, span, level);
+                    bad_level = true;
+                }
+                _ => {}
+            }
+        }
+        if !unknown_actors.is_empty() {
+            let known = |id: &ActorId| !unknown_actors.contains(id);
+            let origins = std::mem::take(&mut self.relation_origins);
+            (c.relations, self.relation_origins) = std::mem::take(&mut c.relations)
+                .into_iter()
+                .zip(origins)
+                .filter(|(r, _)| known(&r.from) && known(&r.to))
+                .unzip();
+            for a in c.actors.values_mut() {
+                a.parent = a.parent.take().filter(|p| known(&p.id));
+            }
+            for r in &mut c.roles {
+                r.holders.retain(|h| known(&h.actor));
+            }
+            for s in &mut c.strategies {
+                s.primary_actors.retain(known);
+            }
+            c.steering.retain(|s| known(&s.actor));
+            for cell in c.steering.iter_mut().flat_map(|s| s.cells.iter_mut()) {
+                cell.targets.retain(known);
+            }
+            c.resources.retain(|r| known(&r.actor));
+        }
+        if bad_level {
+            let present = |l: &Level| self.levels.get(l) == Some(&true);
+            c.actors.retain(|_, a| present(&a.level));
+            c.roles.retain(|r| present(&r.level));
+            c.strategies.retain(|s| present(&s.level));
+            for cell in c.steering.iter_mut().flat_map(|s| s.cells.iter_mut()) {
+                cell.target_levels.retain(present);
+            }
+        }
     }
 
     fn country_header(&mut self, file: FileId, c: &Sp<RawCountry>, country: &mut Country) {
@@ -332,26 +418,13 @@ impl Validator {
 
     fn actor(&mut self, file: FileId, a: &Sp<RawActor>, c: &mut Country) {
         let r = a.get();
-        if self.actor_ids.get(r.id.get()) != Some(&(file, r.id.span())) {
+        if self.actor_ids.get(&ActorId::new(r.id.get())) != Some(&(file, r.id.span())) {
             return; // a duplicate, already reported
         }
         let id_ok = self.check_id(file, &r.id, "actor");
         let kind = self.term::<ActorKind>(file, &r.kind);
         let level = self.level(file, &r.level);
         let name = self.names(file, &r.name);
-        let natives = c.languages.clone();
-        let missing: Vec<&str> = std::iter::once(Lang::En)
-            .chain(natives.first().copied())
-            .filter(|l| name.get(*l).is_none())
-            .map(|l| l.key())
-            .collect();
-        if !missing.is_empty() {
-            self.push(
-                Diagnostic::new(Code::W0405, format!("actor `{}` has no name in {}", r.id.get(), missing.join(" or ")))
-                    .at(file, r.id.span(), "this actor")
-                    .hint(format!("add name = {{ {} = \"...\" }}", missing.join(" = \"...\", "))),
-            );
-        }
         let parent = r.parent.as_ref().and_then(|p| {
             if p.get() == r.id.get() {
                 self.push(Diagnostic::new(Code::E0305, format!("actor `{}` is its own parent", r.id.get())).at(
@@ -382,7 +455,7 @@ impl Validator {
         let provenance = self.provenance(file, r, r.id.span());
         for m in &r.member_of {
             if let Some(to) = self.actor_ref(file, m) {
-                let from = ActorId(r.id.get().clone());
+                let from = ActorId::new(r.id.get());
                 if from == to {
                     self.push(Diagnostic::new(Code::E0305, format!("actor `{from}` is a member of itself")).at(
                         file,
@@ -402,8 +475,7 @@ impl Validator {
             }
         }
         if let (true, Some(kind), Some(level)) = (id_ok, kind, level) {
-            let id = ActorId(r.id.get().clone());
-            self.actor_spans.insert(id.clone(), (file, r.id.span()));
+            let id = ActorId::new(r.id.get());
             c.actors.insert(
                 id.clone(),
                 Actor {
@@ -431,22 +503,31 @@ impl Validator {
             ));
             return;
         }
-        let key = (rel.from.clone(), rel.kind, rel.to.clone());
-        if let Some((pf, ps)) = self.relation_spans.get(&key) {
-            let (pf, ps) = (*pf, ps.clone());
-            self.push(
-                Diagnostic::new(
-                    Code::W0406,
-                    format!("relation `{} {} {}` is stated twice", rel.from, rel.kind, rel.to),
-                )
-                .at(file, span, "stated again here")
-                .also(pf, ps, "first stated here")
-                .hint("keep one statement and list both sources on it"),
-            );
-            return;
-        }
-        self.relation_spans.insert(key, (file, span));
+        self.relation_origins.push((file, span));
         c.relations.push(rel);
+    }
+
+    /// Drops repeated relations from the sorted model (`origins` aligned with
+    /// `c.relations`), warning at each repetition, and keeps the origins of the rest.
+    fn duplicate_relations(&mut self, c: &mut Country, origins: Vec<Origin>) {
+        let mut kept: Vec<(Relation, Origin)> = Vec::with_capacity(c.relations.len());
+        for (rel, (file, span)) in std::mem::take(&mut c.relations).into_iter().zip(origins) {
+            if let Some((first, (pf, ps))) = kept.last() {
+                if (&first.from, first.kind, &first.to) == (&rel.from, rel.kind, &rel.to) {
+                    let d = Diagnostic::new(
+                        Code::W0406,
+                        format!("relation `{} {} {}` is stated twice", rel.from, rel.kind, rel.to),
+                    )
+                    .at(file, span, "stated again here")
+                    .also(*pf, ps.clone(), "first stated here")
+                    .hint("keep one statement and list both sources on it");
+                    self.push(d);
+                    continue;
+                }
+            }
+            kept.push((rel, (file, span)));
+        }
+        (c.relations, self.relation_origins) = kept.into_iter().unzip();
     }
 
     fn role(&mut self, file: FileId, r: &RawRole, c: &mut Country) {
@@ -593,23 +674,29 @@ impl Validator {
         }
     }
 
-    /// A level term that must also be one the country has.
+    /// A level term that must also be one the country has. Whether it has it is known only
+    /// when every file is in, so the check is deferred unless the level is already declared
+    /// present; a level declared absent keeps the fact out at once.
     fn level(&mut self, file: FileId, s: &SpStr) -> Option<Level> {
         let l = self.term::<Level>(file, s)?;
-        if self.levels.get(&l) == Some(&true) {
-            return Some(l);
+        let present = self.levels.get(&l).copied();
+        if present != Some(true) {
+            self.deferred.push(Deferred::Level(file, s.span(), l));
         }
+        (present != Some(false)).then_some(l)
+    }
+
+    fn level_error(&mut self, file: FileId, span: Range<usize>, l: Level) {
         let have: Vec<&str> = self.levels.iter().filter(|(_, p)| **p).map(|(l, _)| l.key()).collect();
         let why =
             if self.levels.contains_key(&l) { "is marked as not present" } else { "is not described under [levels]" };
         let mut d = Diagnostic::new(Code::E0303, format!("level `{l}` {why} in this country"))
-            .at(file, s.span(), "placed at a level the country does not have")
+            .at(file, span, "placed at a level the country does not have")
             .hint(format!("the country's levels are: {}", have.join(", ")));
         if let Some((lf, ls)) = self.level_origin.get(&l) {
             d = d.also(*lf, ls.clone(), "the level is described here");
         }
         self.push(d);
-        None
     }
 
     fn sector(&mut self, file: FileId, s: Option<&SpStr>) -> Sector {
@@ -635,22 +722,38 @@ impl Validator {
         }
     }
 
-    /// Resolves an actor reference, reporting E0201 with a suggestion when it is unknown.
+    /// An actor reference; one to an id no file read so far declares is checked again at the
+    /// end (E0201).
     fn actor_ref(&mut self, file: FileId, s: &SpStr) -> Option<ActorId> {
-        if self.actor_ids.contains_key(s.get()) {
-            return Some(ActorId(s.get().clone()));
+        let id = ActorId::new(s.get());
+        if !self.actor_ids.contains_key(&id) {
+            self.deferred.push(Deferred::Actor(file, s.span(), id.clone()));
         }
+        Some(id)
+    }
+
+    /// Reports E0201 with a suggestion: the abbreviation's actor, else the closest id.
+    fn unknown_actor(&mut self, file: FileId, span: Range<usize>, id: &str) {
         let hint = self
             .abbreviations
-            .get(&s.get().to_lowercase())
-            .map(|id| format!("did you mean `{id}`? (`{}` is its abbreviation; references use ids)", s.get()))
-            .or_else(|| suggestion_hint(s.get(), self.actor_ids.keys().map(String::as_str)));
+            .get(&id.to_lowercase())
+            .map(|a| format!("did you mean `{a}`? (`{id}` is its abbreviation; references use ids)"))
+            .or_else(|| suggestion_hint(id, self.actor_ids.keys().map(ActorId::as_str)));
         self.push(
-            Diagnostic::new(Code::E0201, format!("unknown actor `{}`", s.get()))
-                .at(file, s.span(), "no actor has this id")
+            Diagnostic::new(Code::E0201, format!("unknown actor `{id}`"))
+                .at(file, span, "no actor has this id")
                 .maybe_hint(hint),
         );
-        None
+    }
+
+    /// Reports E0203 with the closest document id.
+    fn unknown_document(&mut self, file: FileId, span: Range<usize>, doc: &str) {
+        let hint = suggestion_hint(doc, self.documents.keys().map(String::as_str));
+        self.push(
+            Diagnostic::new(Code::E0203, format!("unknown document `{doc}`"))
+                .at(file, span, "not declared under [documents]")
+                .maybe_hint(hint),
+        );
     }
 
     fn names(&mut self, file: FileId, raw: &RawNames) -> Names {
@@ -771,13 +874,8 @@ impl Validator {
             Some((d, l)) => (d, Some(l)),
             None => (text, None),
         };
-        if !self.documents.contains(doc) {
-            self.push(
-                Diagnostic::new(Code::E0203, format!("unknown document `{doc}`"))
-                    .at(file, span, "not declared under [documents]")
-                    .maybe_hint(suggestion_hint(doc, self.documents.iter().map(String::as_str))),
-            );
-            return None;
+        if !self.documents.contains_key(doc) {
+            self.deferred.push(Deferred::Document(file, span.clone(), doc.into()));
         }
         let mut ranges = Vec::new();
         for part in lines.map(|l| l.split(',').collect::<Vec<_>>()).unwrap_or_default() {
@@ -797,7 +895,7 @@ impl Validator {
                 }
             }
         }
-        Some(SourceRef { document: doc.to_string(), lines: ranges })
+        Some(SourceRef { document: doc.into(), lines: ranges })
     }
 
     // ---- pass 3: hierarchy ------------------------------------------------------------------
@@ -813,7 +911,7 @@ impl Validator {
             )
             .hint("a body cannot be above itself: remove or redirect one parent, reports_to, owned_by or part_of link");
             for (i, m) in members.iter().enumerate() {
-                if let Some((f, s)) = self.actor_spans.get(m) {
+                if let Some((f, s)) = self.actor_ids.get(m) {
                     d = if i == 0 {
                         d.at(*f, s.clone(), "part of the cycle")
                     } else {
@@ -846,9 +944,21 @@ impl Validator {
             }
         }
         used.extend(c.resources.iter().map(|r| &r.actor));
+        // Names are checked here, not as each actor is read, because the native language is
+        // known only once the [country] table is, whichever file holds it.
+        let wanted: Vec<Lang> = std::iter::once(Lang::En).chain(c.languages.first().copied()).collect();
+        for (id, a) in &c.actors {
+            let missing: Vec<&str> = wanted.iter().filter(|l| a.name.get(**l).is_none()).map(|l| l.key()).collect();
+            if let (false, Some((f, s))) = (missing.is_empty(), self.actor_ids.get(id)) {
+                let d = Diagnostic::new(Code::W0405, format!("actor `{id}` has no name in {}", missing.join(" or ")))
+                    .at(*f, s.clone(), "this actor")
+                    .hint(format!("add name = {{ {} = \"...\" }}", missing.join(" = \"...\", ")));
+                self.push(d);
+            }
+        }
         for id in c.actors.keys() {
             if !used.contains(id) {
-                if let Some((f, s)) = self.actor_spans.get(id) {
+                if let Some((f, s)) = self.actor_ids.get(id) {
                     let (f, s) = (*f, s.clone());
                     self.push(
                         Diagnostic::new(Code::W0401, format!("actor `{id}` takes part in nothing"))
@@ -859,14 +969,13 @@ impl Validator {
             }
         }
         // Walk the sorted relations, not the hash map, so the order is stable.
-        for r in &c.relations {
+        for (r, (f, span)) in c.relations.iter().zip(&self.relation_origins) {
             let repeats_parent = c
                 .actors
                 .get(&r.from)
                 .and_then(|a| a.parent.as_ref())
                 .is_some_and(|p| p.id == r.to && p.relation == r.kind);
-            let stated = self.relation_spans.get(&(r.from.clone(), r.kind, r.to.clone()));
-            if let (true, Some((f, span))) = (repeats_parent, stated) {
+            if repeats_parent {
                 let d = Diagnostic::new(
                     Code::W0406,
                     format!("relation `{} {} {}` repeats the actor's parent link", r.from, r.kind, r.to),
@@ -932,7 +1041,7 @@ pub fn hierarchy_cycles(c: &Country) -> Vec<Vec<ActorId>> {
         .into_iter()
         .filter(|scc| scc.len() > 1)
         .map(|scc| {
-            let mut m: Vec<ActorId> = scc.into_iter().map(|s| ActorId(s.to_string())).collect();
+            let mut m: Vec<ActorId> = scc.into_iter().map(ActorId::new).collect();
             m.sort();
             m
         })

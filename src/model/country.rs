@@ -2,6 +2,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
+use compact_str::CompactString;
 use serde::Serialize;
 
 use super::vocab::*;
@@ -9,9 +10,14 @@ use super::vocab::*;
 /// A stable actor id: lowercase ASCII letters, digits and underscores, unique within a country.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct ActorId(pub String);
+pub struct ActorId(pub CompactString);
 
 impl ActorId {
+    /// An id from its text (not checked: [`is_valid_id`] is the validator's job).
+    pub fn new(id: &str) -> Self {
+        Self(CompactString::new(id))
+    }
+
     /// The id as written in the model.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -168,8 +174,9 @@ impl fmt::Display for LineRange {
 /// A pointer into a source document: `document:lines`, e.g. `nordic2017:2333-2479,2490`.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct SourceRef {
-    /// The id of a document declared under `[documents]`.
-    pub document: String,
+    /// The id of a document declared under `[documents]` (ids are short, so they are kept
+    /// inline: a large model holds millions of source references).
+    pub document: CompactString,
     /// The lines that carry the fact; empty when the whole document is meant.
     pub lines: Vec<LineRange>,
 }

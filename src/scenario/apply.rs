@@ -36,7 +36,7 @@ pub fn apply(base: &Country, s: &Scenario, file: FileId) -> Result<Country, Diag
 
 /// The actor `s` names, or E0201 with a suggestion.
 fn existing(c: &Country, file: FileId, s: &SpStr) -> Result<ActorId, Diagnostic> {
-    let id = ActorId(s.get().clone());
+    let id = ActorId::new(s.get());
     if c.actors.contains_key(&id) {
         return Ok(id);
     }
@@ -51,7 +51,7 @@ fn invalid(file: FileId, s: &SpStr, msg: String) -> Diagnostic {
 
 /// Adds a new actor, checking its id is free, its level present and its parent known.
 fn add(c: &mut Country, file: FileId, n: &NewActor, provenance: &Provenance) -> Result<ActorId, Diagnostic> {
-    let id = ActorId(n.id.get().clone());
+    let id = ActorId::new(n.id.get());
     if !is_valid_id(id.as_str()) {
         return Err(invalid(file, &n.id, format!("`{id}` is not a valid id (lowercase a-z, 0-9 and _)")));
     }

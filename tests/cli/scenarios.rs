@@ -124,7 +124,7 @@ fn digdir_scenario_reproduces_norway_2020() {
     let result = apply_file(&model("no", "2017-06-01"), "models/no/scenarios/digdir_and_skate_2020.toml");
     let real = model("no", "2020-12-31");
     let (difi, digdir, skate, kmd) =
-        (ActorId("difi".into()), ActorId("digdir".into()), ActorId("skate".into()), ActorId("kmd".into()));
+        (ActorId::new("difi"), ActorId::new("digdir"), ActorId::new("skate"), ActorId::new("kmd"));
     // (1)
     assert!(result.actor(&difi).is_none() && real.actor(&difi).is_none());
     let parent = |c: &nordgov::model::Country| c.actor(&digdir).and_then(|a| a.parent.as_ref()).map(|p| p.id.clone());

@@ -768,7 +768,7 @@ impl Validator {
 
     fn currency(&mut self, file: FileId, s: &SpStr) -> String {
         let c = s.get();
-        if !(c.len() == 3 && c.chars().all(|ch| ch.is_ascii_uppercase())) {
+        if !is_currency_code(c) {
             self.push(Diagnostic::new(Code::E0106, format!("currency `{c}` is not an ISO 4217 code")).at(
                 file,
                 s.span(),
@@ -788,7 +788,7 @@ impl Validator {
             ));
             return None;
         }
-        if nums.iter().flatten().any(|n| !n.is_finite() || *n < 0.0) {
+        if nums.iter().flatten().any(|n| !is_valid_figure(*n)) {
             self.push(Diagnostic::new(Code::E0106, "figures must be finite and not negative").at(file, span, "here"));
             return None;
         }

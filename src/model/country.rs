@@ -439,6 +439,16 @@ impl Quantity {
     }
 }
 
+/// Whether `code` looks like an ISO 4217 currency code: three capital letters.
+pub fn is_currency_code(code: &str) -> bool {
+    code.len() == 3 && code.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// Whether `v` can be a staff or budget figure: finite and not negative.
+pub fn is_valid_figure(v: f64) -> bool {
+    v.is_finite() && v >= 0.0
+}
+
 /// An amount of money.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Money {

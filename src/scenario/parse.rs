@@ -12,7 +12,10 @@ use super::{NewActor, Op, Scenario, OPS};
 use crate::diagnostic::{suggestion_hint, Code, Diagnostic, FileId};
 use crate::load::lookup_term;
 use crate::load::raw::{DateValue, InstrumentValue, Sp, SpStr};
-use crate::model::{ActorKind, Instrument, Lang, Level, Names, Qualifier, RelationType, Role, Sector, Vocabulary};
+use crate::model::{
+    is_currency_code, is_valid_figure, ActorKind, Instrument, Lang, Level, Names, Qualifier, RelationType, Role,
+    Sector, Vocabulary,
+};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -116,7 +119,7 @@ struct RawOp {
     #[serde(default)]
     budget: Option<f64>,
     #[serde(default)]
-    currency: Option<String>,
+    currency: Option<SpStr>,
 }
 
 /// Reads a scenario file. Returns the scenario, or every problem found.
@@ -436,11 +439,28 @@ fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
                     "this operation",
                 ));
             }
+            // The same rules as a model's resources, so an applied scenario always loads.
+            if [r.fte, r.budget].into_iter().flatten().any(|v| !is_valid_figure(v)) {
+                c.diags.push(Diagnostic::new(Code::E0106, "figures must be finite and not negative").at(
+                    file,
+                    r.op.span(),
+                    "in this operation",
+                ));
+            }
+            if let Some(cur) = r.currency.as_ref().filter(|cur| !is_currency_code(cur.get())) {
+                c.diags.push(
+                    Diagnostic::new(Code::E0106, format!("currency `{}` is not an ISO 4217 code", cur.get())).at(
+                        file,
+                        cur.span(),
+                        "expected three capital letters, e.g. EUR, DKK, SEK, NOK",
+                    ),
+                );
+            }
             c.need(&r.actor, "actor").cloned().map(|actor| Op::SetResources {
                 actor,
                 fte: r.fte,
                 budget: r.budget,
-                currency: r.currency.clone(),
+                currency: r.currency.as_ref().map(|cur| cur.get().clone()),
             })
         }
         other => {

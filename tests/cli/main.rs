@@ -8,6 +8,7 @@ mod diagnostics;
 mod diagrams;
 mod explore;
 mod formats;
+mod fuzz_replay;
 mod matrices;
 mod models;
 mod networkx;

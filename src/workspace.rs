@@ -110,6 +110,20 @@ pub fn holds_model(dir: &Path) -> bool {
         .any(|p| fs::read_to_string(&p).is_ok_and(|t| t.lines().any(|l| l.trim() == "[country]")))
 }
 
+/// Refuses an output directory that holds a model, with the message to show: nordgov writes
+/// into a model directory only through the commands made for it (`scenario apply -o`, `synth`),
+/// and only into a new one.
+pub fn refuse_model_dir(dir: &Path) -> Result<(), String> {
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    if holds_model(dir) {
+        return Err(format!(
+            "`{}` holds a model; nordgov never writes its outputs among model files (name another directory)",
+            display(dir)
+        ));
+    }
+    Ok(())
+}
+
 fn has_toml(dir: &Path) -> bool {
     fs::read_dir(dir).is_ok_and(|entries| entries.filter_map(Result::ok).any(|e| is_toml(&e.path())))
 }
@@ -225,6 +239,15 @@ fn read_one(path: &Path, root: &Path, limits: &Limits) -> Result<Vec<u8>, Diagno
     Ok(bytes)
 }
 
+/// `root` joined with `rel`, if `rel` is a relative path of plain names (no `..`, no root, no
+/// prefix), so the result cannot lie outside `root` lexically. Output names that derive from
+/// model content go through here before anything is written or read.
+pub fn join_inside(root: &Path, rel: &str) -> Option<PathBuf> {
+    let rel = Path::new(rel);
+    let plain = rel.components().all(|c| matches!(c, std::path::Component::Normal(_)));
+    (plain && rel.components().next().is_some()).then(|| root.join(rel))
+}
+
 /// Writes `bytes` to `path` atomically: into a temporary file in the same directory, then
 /// renamed over the target, so an interrupted run leaves the old file intact.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
@@ -277,4 +300,18 @@ pub fn write_model_dir(dir: &Path, country: &crate::model::Country) -> Result<()
         write_atomic(&path, text.as_bytes()).map_err(|e| format!("cannot write `{}`: {e}", display(&path)))?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn join_inside_keeps_names_under_the_root() {
+        let root = Path::new("/out");
+        assert_eq!(join_inside(root, "sources/a.txt.html"), Some(PathBuf::from("/out/sources/a.txt.html")));
+        for bad in ["", "../a.html", "sources/../../a.html", "/etc/passwd", "./a.html"] {
+            assert_eq!(join_inside(root, bad), None, "{bad}");
+        }
+    }
 }

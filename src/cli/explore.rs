@@ -132,11 +132,8 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         })
         .collect();
     if let Some(dir) = &args.save {
-        if workspace::holds_model(dir) {
-            eprintln!(
-                "error: `{}` holds a model; nordgov never writes into one (save to its scenarios/ folder or a new directory)",
-                workspace::display(dir)
-            );
+        if let Err(e) = workspace::refuse_model_dir(dir) {
+            eprintln!("error: {e}");
             return Exit::Failure;
         }
         for (i, r) in results.iter().enumerate() {

@@ -100,10 +100,12 @@ pub fn write(target: Option<&Path>, text: &str) -> Exit {
 /// Writes bytes to `target` (a path, written atomically, or stdout).
 pub fn write_bytes(target: Option<&Path>, bytes: &[u8]) -> Exit {
     match target {
-        Some(p) if p != Path::new("-") => match workspace::write_atomic(p, bytes) {
+        Some(p) if p != Path::new("-") => match refuse(p.parent()).and_then(|()| {
+            workspace::write_atomic(p, bytes).map_err(|e| format!("cannot write `{}`: {e}", workspace::display(p)))
+        }) {
             Ok(()) => Exit::Success,
             Err(e) => {
-                eprintln!("error: cannot write `{}`: {e}", workspace::display(p));
+                eprintln!("error: {e}");
                 Exit::Failure
             }
         },
@@ -119,4 +121,9 @@ pub fn write_bytes(target: Option<&Path>, bytes: &[u8]) -> Exit {
             }
         }
     }
+}
+
+/// [`workspace::refuse_model_dir`] for the directory of an output file (`None`: the current one).
+fn refuse(dir: Option<&Path>) -> Result<(), String> {
+    workspace::refuse_model_dir(dir.unwrap_or(Path::new(".")))
 }

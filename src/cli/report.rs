@@ -29,6 +29,10 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(cli: &Cli, args: &Args) -> Exit {
+    if let Err(e) = workspace::refuse_model_dir(&args.output) {
+        eprintln!("error: {e}");
+        return Exit::Failure;
+    }
     let models = args.models_dir.clone().unwrap_or_else(|| cli.models.clone());
     let dirs = workspace::country_dirs(&models);
     if dirs.is_empty() {
@@ -80,18 +84,26 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
 
     // The source texts the site can show: files named by the models' documents that the models
     // directory holds under sources/.
+    // Validation admits only plain file names; a name is still read only if it resolves (after
+    // symbolic links) to a file inside sources/.
     let sources_dir = models.join("sources");
-    let names: std::collections::BTreeSet<String> = countries
+    let real_sources = std::fs::canonicalize(&sources_dir).ok();
+    let inside = |f: &str| {
+        let path = workspace::join_inside(&sources_dir, f)?;
+        let real = std::fs::canonicalize(&path).ok()?;
+        (real.is_file() && real_sources.as_ref().is_some_and(|r| real.starts_with(r))).then_some(path)
+    };
+    let names: std::collections::BTreeMap<String, PathBuf> = countries
         .iter()
         .flat_map(|c| c.documents.values().filter_map(|d| d.file.clone()))
-        .filter(|f| sources_dir.join(f).is_file())
+        .filter_map(|f| inside(&f).map(|p| (f, p)))
         .collect();
     let mut sources = Vec::new();
-    for file in names {
-        match std::fs::read_to_string(sources_dir.join(&file)) {
+    for (file, path) in names {
+        match std::fs::read_to_string(&path) {
             Ok(t) => sources.push((file, t)),
             Err(e) => {
-                eprintln!("error: cannot read `{}`: {e}", workspace::display(&sources_dir.join(&file)));
+                eprintln!("error: cannot read `{}`: {e}", workspace::display(&path));
                 return Exit::Failure;
             }
         }
@@ -101,8 +113,12 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     let site = report::build(&input, &|v| inline_svg(v, args.lang, graphviz));
     let out = &args.output;
     for (name, html) in &site {
-        if let Err(e) = workspace::write_atomic(&out.join(name), html.as_bytes()) {
-            eprintln!("error: cannot write `{}`: {e}", workspace::display(&out.join(name)));
+        let Some(path) = workspace::join_inside(out, name) else {
+            eprintln!("error: page name `{name}` would lie outside {}", workspace::display(out));
+            return Exit::Failure;
+        };
+        if let Err(e) = workspace::write_atomic(&path, html.as_bytes()) {
+            eprintln!("error: cannot write `{}`: {e}", workspace::display(&path));
             return Exit::Failure;
         }
     }

@@ -151,6 +151,13 @@ impl Validator {
                 continue;
             }
             self.check_id(file, id, "document");
+            if let Some(f) = doc.get().file.as_ref().filter(|f| !is_plain_file_name(f)) {
+                self.push(
+                    Diagnostic::new(Code::E0106, format!("document file `{f}` is not a plain file name"))
+                        .at(file, id.span(), "this document's `file`")
+                        .hint("name a file in the models' sources/ directory, without a directory part"),
+                );
+            }
             let kind = doc
                 .get()
                 .kind

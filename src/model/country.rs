@@ -207,6 +207,13 @@ pub struct Provenance {
     pub note: Option<String>,
 }
 
+/// Whether `name` is a plain file name: no directory part, not `.` or `..`, no control
+/// characters. A document's `file` is looked up in the models' `sources/` directory and becomes
+/// the name of a report page, so it must not be able to point anywhere else.
+pub fn is_plain_file_name(name: &str) -> bool {
+    !name.is_empty() && name != "." && name != ".." && !name.chars().any(|c| c == '/' || c == '\\' || c.is_control())
+}
+
 /// A source document facts can cite.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {

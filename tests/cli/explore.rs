@@ -150,7 +150,7 @@ fn explore_table_and_errors() {
         (vec!["explore", "aa", "--toward", "bb", "--top", "0"], "0 is not in 1.."),
         (
             vec!["explore", "aa", "--toward", "bb", "--save", "tests/fixtures/explore/aa"],
-            "holds a model; nordgov never writes into one",
+            "holds a model; nordgov never writes its outputs among model files",
         ),
     ] {
         let out = nordgov().current_dir(root()).arg("--models").arg(&models).args(&args).output().unwrap();

@@ -13,5 +13,6 @@ mod matrices;
 mod models;
 mod networkx;
 mod report;
+mod safety;
 mod scenarios;
 mod schema;

@@ -11,8 +11,11 @@ use std::path::{Path, PathBuf};
 
 use crate::common::root;
 
+/// A fuzz target's body.
+type Body = fn(&[u8]);
+
 /// The targets, by name, as in `fuzz/Cargo.toml`.
-const TARGETS: [(&str, fn(&[u8])); 4] = [
+const TARGETS: [(&str, Body); 4] = [
     ("model_file", fuzz::model_file),
     ("model_dir", fuzz::model_dir),
     ("scenario", fuzz::scenario),

@@ -78,7 +78,7 @@ fn norway() -> &'static Country {
 /// and print to a model that loads without errors.
 pub fn scenario(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    let Ok(s) = nordgov::scenario::parse(0, &text) else { return };
+    let Ok(s) = nordgov::scenario::parse(0, &text, &Default::default()) else { return };
     let base = norway();
     let Ok(after) = nordgov::scenario::apply(base, &s, 0) else { return };
     let _ = nordgov::scenario::diff(base, &after, &[]);

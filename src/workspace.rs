@@ -210,6 +210,21 @@ fn read_one(path: &Path, root: &Path, limits: &Limits) -> Result<Vec<u8>, Diagno
             .hint("copy the file into the model directory instead of linking it"));
         }
     }
+    read_bytes(path, limits)
+}
+
+/// Reads a text file the user names (a scenario), within the size limit of model files.
+pub fn read_text(path: &Path, limits: &Limits) -> Result<String, Diagnostic> {
+    String::from_utf8(read_bytes(path, limits)?).map_err(|_| {
+        Diagnostic::new(Code::E0107, format!("`{}` is not UTF-8 text", display(path)))
+            .with_path(display(path))
+            .hint("save the file as UTF-8; TOML files are always UTF-8")
+    })
+}
+
+/// Reads a regular file of at most `limits.max_file_bytes`.
+fn read_bytes(path: &Path, limits: &Limits) -> Result<Vec<u8>, Diagnostic> {
+    let name = display(path);
     let meta = fs::metadata(path).map_err(|e| io_diag(path, &e))?;
     if !meta.is_file() {
         return Err(Diagnostic::new(Code::E0501, format!("cannot read `{name}`: not a regular file")).with_path(name));

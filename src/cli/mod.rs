@@ -89,6 +89,12 @@ pub struct Cli {
     /// Most files read from one model directory.
     #[arg(long, global = true, value_name = "N", default_value_t = Limits::default().max_files)]
     pub max_files: usize,
+    /// Most actors in one model.
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::default().max_actors)]
+    pub max_actors: usize,
+    /// Most operations in one scenario.
+    #[arg(long, global = true, value_name = "N", default_value_t = Limits::default().max_ops)]
+    pub max_ops: usize,
     /// The command.
     #[command(subcommand)]
     pub command: Command,
@@ -143,7 +149,13 @@ pub enum Command {
 impl Cli {
     /// The input limits the options set.
     pub fn limits(&self) -> Limits {
-        Limits { max_file_bytes: self.max_file_size, max_text_len: self.max_text_len, max_files: self.max_files }
+        Limits {
+            max_file_bytes: self.max_file_size,
+            max_text_len: self.max_text_len,
+            max_files: self.max_files,
+            max_actors: self.max_actors,
+            max_ops: self.max_ops,
+        }
     }
 }
 

@@ -54,15 +54,15 @@ pub struct DiffArgs {
 /// Reads a scenario file and applies it to its base; returns the scenario and both models.
 pub(super) fn load_scenario(cli: &Cli, path: &Path) -> Result<(Scenario, Country, Country), Exit> {
     let mut db = SourceDb::new();
-    let text = match std::fs::read_to_string(path) {
+    let text = match workspace::read_text(path, &cli.limits()) {
         Ok(t) => t,
-        Err(e) => {
-            eprintln!("error: cannot read `{}`: {e}", workspace::display(path));
+        Err(d) => {
+            report(cli, &db, &[d]);
             return Err(Exit::Failure);
         }
     };
     let file = db.add(workspace::display(path), text.clone());
-    let s = match scenario::parse(file, &text) {
+    let s = match scenario::parse(file, &text, &cli.limits()) {
         Ok(s) => s,
         Err(d) => {
             report(cli, &db, &d);

@@ -10,8 +10,8 @@ use toml::de::{DeTable, ValueDeserializer};
 
 use super::{NewActor, Op, Scenario, OPS};
 use crate::diagnostic::{suggestion_hint, Code, Diagnostic, FileId};
-use crate::load::lookup_term;
 use crate::load::raw::{DateValue, InstrumentValue, Sp, SpStr};
+use crate::load::{lookup_term, Limits};
 use crate::model::{
     is_currency_code, is_valid_figure, ActorKind, Instrument, Lang, Level, Names, Qualifier, RelationType, Role,
     Sector, Vocabulary,
@@ -122,8 +122,9 @@ struct RawOp {
     currency: Option<SpStr>,
 }
 
-/// Reads a scenario file. Returns the scenario, or every problem found.
-pub fn parse(file: FileId, text: &str) -> Result<Scenario, Vec<Diagnostic>> {
+/// Reads a scenario file. Returns the scenario, or every problem found. More than
+/// `limits.max_ops` operations is an error found before any is read.
+pub fn parse(file: FileId, text: &str, limits: &Limits) -> Result<Scenario, Vec<Diagnostic>> {
     let (doc, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         return Err(errors
@@ -148,6 +149,17 @@ pub fn parse(file: FileId, text: &str) -> Result<Scenario, Vec<Diagnostic>> {
                 Err(e) => diags.push(serde_error(file, &e)),
             },
             "op" => match value.into_inner() {
+                toml::de::DeValue::Array(items) if items.len() > limits.max_ops => {
+                    let at = items.get(limits.max_ops).map_or(key.span(), |i| i.span().start..i.span().start);
+                    diags.push(
+                        Diagnostic::new(
+                            Code::E0108,
+                            format!("the scenario has {} operations; the limit is {}", items.len(), limits.max_ops),
+                        )
+                        .at(file, at, "this operation is over the limit")
+                        .hint("raise the limit with --max-ops if the scenario is genuine"),
+                    );
+                }
                 toml::de::DeValue::Array(items) => {
                     for item in items {
                         let span = item.span();

@@ -114,3 +114,32 @@ fn terminal_escapes_never_reach_the_terminal() {
     assert!(!err.contains('\u{1b}') && !err.contains('\u{7}') && !err.contains('\u{202e}'), "{err:?}");
     assert!(err.contains("[E0101]") || err.contains("[E0201]"), "{err}");
 }
+
+#[test]
+fn more_actors_than_the_limit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("big");
+    let out = nordgov().args(["synth", "--actors", "200", "-o"]).arg(&dir).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (exit, out) = render(nordgov().arg("validate").arg(&dir).args(["--max-actors", "150"]), Some(tmp.path()));
+    assert_eq!(exit, 1, "{out}");
+    assert_eq!(out.matches("error[").count(), 1, "one clear diagnostic\n{out}");
+    snapshot!("bad_input_too_many_actors", out);
+    let (exit, out) = render(nordgov().arg("validate").arg(&dir).args(["--max-actors", "200"]), Some(tmp.path()));
+    assert_eq!(exit, 0, "{out}");
+}
+
+#[test]
+fn a_scenario_with_a_million_operations() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut text = String::from("[scenario]\nname = \"huge\"\nbase = \"no\"\n");
+    for _ in 0..1_000_000 {
+        text.push_str("[[op]]\nop = \"remove_actor\"\nactor = \"difi\"\n");
+    }
+    let file = tmp.path().join("huge.toml");
+    std::fs::write(&file, text).unwrap();
+    let (exit, out) = render(nordgov().current_dir(root()).arg("diff").arg(&file).arg("no"), Some(tmp.path()));
+    assert_eq!(exit, 1, "{out}");
+    assert_eq!(out.matches("error[").count(), 1, "one clear diagnostic\n{out}");
+    snapshot!("bad_input_million_ops", out);
+}

@@ -109,7 +109,7 @@ fn model(code: &str, date: &str) -> nordgov::model::Country {
 /// Applies a scenario file to a model through the library.
 fn apply_file(base: &nordgov::model::Country, path: &str) -> nordgov::model::Country {
     let text = std::fs::read_to_string(root().join(path)).unwrap();
-    let s = nordgov::scenario::parse(0, &text).unwrap();
+    let s = nordgov::scenario::parse(0, &text, &Default::default()).unwrap();
     nordgov::scenario::apply(base, &s, 0).unwrap()
 }
 

@@ -5,12 +5,28 @@
 //! broken). Widths count characters, which is right for the Latin scripts the models use.
 
 use super::grid::Grid;
+use crate::diagnostic::emit::printable;
+
+/// `s` safe for a terminal: control characters and bidirectional overrides from a model could
+/// move the cursor, recolour or reorder the screen, so they are written as escapes (`\u{1b}`);
+/// tabs become spaces and carriage returns go. Newlines stay: they separate a cell's lines.
+fn terminal_safe(s: &str) -> String {
+    s.replace('\r', "").replace('\t', " ").split('\n').map(printable).collect::<Vec<_>>().join("\n")
+}
 
 /// The narrowest a column is squeezed to.
 const MIN_COLUMN: usize = 6;
 
 /// Lays `t` out in at most `width` columns of text (if the columns' minimum allows).
 pub fn layout(t: &Grid, width: usize) -> String {
+    let mut safe = t.clone();
+    safe.title = terminal_safe(&t.title);
+    safe.header = t.header.iter().map(|h| terminal_safe(h)).collect();
+    for cell in safe.rows.iter_mut().flatten() {
+        cell.text = terminal_safe(&cell.text);
+    }
+    safe.notes = t.notes.iter().map(|n| terminal_safe(n)).collect();
+    let t = &safe;
     let n = t.header.len();
     let natural: Vec<usize> = (0..n)
         .map(|i| {

@@ -16,7 +16,7 @@ fn diagram(model: &Path, args: &[&str]) -> (bool, Vec<u8>, String) {
     (out.status.success(), out.stdout, String::from_utf8_lossy(&out.stderr).into_owned())
 }
 
-fn dot_program() -> Option<PathBuf> {
+pub fn dot_program() -> Option<PathBuf> {
     find_tool("NORDGOV_DOT", &[PathBuf::from("dot")])
 }
 

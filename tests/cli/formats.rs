@@ -19,7 +19,7 @@ fn run(args: &[&str]) -> String {
 
 /// Every cell of a workbook as `sheet!R<row>C<col>: text` (numbers as `#n`), read by calamine;
 /// asserts that every cell is a string or a number and that the workbook holds no formula.
-fn xlsx_dump(bytes: &[u8]) -> String {
+pub fn xlsx_dump(bytes: &[u8]) -> String {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).expect("a valid xlsx");
     let mut out = String::new();
     for name in wb.sheet_names() {

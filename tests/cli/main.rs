@@ -9,6 +9,7 @@ mod diagrams;
 mod explore;
 mod formats;
 mod fuzz_replay;
+mod hostile;
 mod matrices;
 mod models;
 mod networkx;

@@ -6,6 +6,7 @@ mod browser;
 mod common;
 mod diagnostics;
 mod diagrams;
+mod every_command;
 mod explore;
 mod formats;
 mod fuzz_replay;

@@ -11,7 +11,10 @@ fn commands(m: &str, dk: &str, tmp: &Path) -> Vec<Vec<String>> {
     let scenario = tmp.join("s.toml");
     std::fs::write(
         &scenario,
-        format!("[scenario]\nname = \"x\"\nbase = {}\n\n[[op]]\nop = \"remove_actor\"\nactor = \"digst\"\n", toml::Value::String(m.into())),
+        format!(
+            "[scenario]\nname = \"x\"\nbase = {}\n\n[[op]]\nop = \"remove_actor\"\nactor = \"digst\"\n",
+            toml::Value::String(m.into())
+        ),
     )
     .unwrap();
     let reports = tmp.join("models");

@@ -14,6 +14,7 @@ mod hostile;
 mod matrices;
 mod models;
 mod networkx;
+mod props;
 mod report;
 mod safety;
 mod scenarios;

@@ -141,13 +141,8 @@ impl Validator {
     fn declare(&mut self, file: FileId, raw: &RawFile, country: &mut Country) {
         for (id, doc) in &raw.documents {
             let key = id.get().clone();
-            if let Some((pf, ps)) = self.documents.get(&key) {
-                let (pf, ps) = (*pf, ps.clone());
-                self.push(
-                    Diagnostic::new(Code::E0202, format!("document `{key}` is defined twice"))
-                        .at(file, id.span(), "defined again here")
-                        .also(pf, ps, "first defined here"),
-                );
+            if let Some(first) = self.documents.get(&key) {
+                self.push(twice(format!("document `{key}`"), "defined", (file, id.span()), first));
                 continue;
             }
             self.check_id(file, id, "document");
@@ -180,13 +175,8 @@ impl Validator {
         }
         for (key, level) in &raw.levels {
             let Some(l) = self.term::<Level>(file, key) else { continue };
-            if let Some((pf, ps)) = self.level_origin.get(&l) {
-                let (pf, ps) = (*pf, ps.clone());
-                self.push(
-                    Diagnostic::new(Code::E0202, format!("level `{l}` is described twice"))
-                        .at(file, key.span(), "described again here")
-                        .also(pf, ps, "first described here"),
-                );
+            if let Some(first) = self.level_origin.get(&l) {
+                self.push(twice(format!("level `{l}`"), "described", (file, key.span()), first));
                 continue;
             }
             self.level_origin.insert(l, (file, key.span()));
@@ -195,14 +185,9 @@ impl Validator {
         for a in &raw.actor {
             let id = &a.get().id;
             let key = ActorId::new(id.get());
-            if let Some((pf, ps)) = self.actor_ids.get(&key) {
-                let (pf, ps) = (*pf, ps.clone());
-                self.push(
-                    Diagnostic::new(Code::E0202, format!("actor id `{}` is defined twice", id.get()))
-                        .at(file, id.span(), "defined again here")
-                        .also(pf, ps, "first defined here")
-                        .hint("ids are unique per country, across all files of the model"),
-                );
+            if let Some(first) = self.actor_ids.get(&key) {
+                let d = twice(format!("actor id `{}`", id.get()), "defined", (file, id.span()), first);
+                self.push(d.hint("ids are unique per country, across all files of the model"));
                 continue;
             }
             if let Some(abbr) = &a.get().abbr {
@@ -214,13 +199,8 @@ impl Validator {
         // resolve without waiting.
         if let Some(c) = &raw.country {
             let span = header_span(c.span());
-            if let Some((pf, ps)) = &self.country_origin {
-                let (pf, ps) = (*pf, ps.clone());
-                self.push(
-                    Diagnostic::new(Code::E0202, "the [country] table is defined twice")
-                        .at(file, span, "defined again here")
-                        .also(pf, ps, "first defined here"),
-                );
+            if let Some(first) = &self.country_origin {
+                self.push(twice("the [country] table".into(), "defined", (file, span), first));
             } else {
                 self.country_origin = Some((file, span));
                 self.country_header(file, c, country);
@@ -1055,6 +1035,13 @@ pub fn hierarchy_cycles(c: &Country) -> Vec<Vec<ActorId>> {
         .collect();
     cycles.sort();
     cycles
+}
+
+/// E0202: `what` is `verb` (defined, described) a second time at `again`, first at `first`.
+fn twice(what: String, verb: &str, again: Origin, first: &Origin) -> Diagnostic {
+    Diagnostic::new(Code::E0202, format!("{what} is {verb} twice"))
+        .at(again.0, again.1, format!("{verb} again here"))
+        .also(first.0, first.1.clone(), format!("first {verb} here"))
 }
 
 /// The first line of a table's span, so a label underlines the header, not the whole table.

@@ -9,7 +9,8 @@ use nordgov::diagnostic::Code;
 use crate::common::{nordgov, render, root};
 use crate::snapshot;
 
-fn fixtures() -> Vec<PathBuf> {
+/// The invalid fixture directories, sorted.
+pub fn fixtures() -> Vec<PathBuf> {
     let mut dirs: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/invalid"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -19,7 +20,8 @@ fn fixtures() -> Vec<PathBuf> {
     dirs
 }
 
-fn fixture_args(dir: &std::path::Path) -> Vec<String> {
+/// The global options a fixture needs (its `args` file), e.g. a lowered limit.
+pub fn fixture_args(dir: &std::path::Path) -> Vec<String> {
     std::fs::read_to_string(dir.join("args"))
         .map(|s| s.split_whitespace().map(String::from).collect())
         .unwrap_or_default()

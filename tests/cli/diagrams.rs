@@ -34,6 +34,19 @@ fn dot_of_every_view_of_every_country() {
     }
 }
 
+/// Runs Graphviz (`dot`, found by [`dot_program`]) on DOT text, to SVG.
+pub fn graphviz_svg(dot: &Path, text: &[u8]) -> std::process::Output {
+    let mut child = Command::new(dot)
+        .arg("-Tsvg")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), text).unwrap();
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn graphviz_renders_every_view_without_warnings() {
     let Some(dot) = dot_program() else { return };
@@ -41,15 +54,7 @@ fn graphviz_renders_every_view_without_warnings() {
         for v in VIEWS {
             let (ok, text, err) = diagram(&root().join("models").join(c), &["--view", v]);
             assert!(ok, "{err}");
-            let mut child = Command::new(&dot)
-                .arg("-Tsvg")
-                .stdin(std::process::Stdio::piped())
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap();
-            std::io::Write::write_all(&mut child.stdin.take().unwrap(), &text).unwrap();
-            let out = child.wait_with_output().unwrap();
+            let out = graphviz_svg(&dot, &text);
             assert!(out.status.success(), "{c} {v}");
             assert!(out.stderr.is_empty(), "{c} {v}: Graphviz warns:\n{}", String::from_utf8_lossy(&out.stderr));
             roxmltree::Document::parse_with_options(std::str::from_utf8(&out.stdout).unwrap(), xml_options()).unwrap();

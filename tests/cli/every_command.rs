@@ -1,7 +1,7 @@
 //! Every subcommand that reads a model, run on every invalid fixture: each must exit non-zero
 //! with a diagnostic and never panic (a warning-only fixture must not panic either).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::common::{nordgov, root};
 
@@ -40,15 +40,7 @@ fn commands(m: &str, dk: &str, tmp: &Path) -> Vec<Vec<String>> {
 
 #[test]
 fn every_subcommand_on_every_invalid_fixture() {
-    let fixtures: Vec<PathBuf> = {
-        let mut d: Vec<PathBuf> = std::fs::read_dir(root().join("tests/fixtures/invalid"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.is_dir())
-            .collect();
-        d.sort();
-        d
-    };
+    let fixtures = crate::diagnostics::fixtures();
     let dk = root().join("models/dk").to_string_lossy().into_owned();
     let runs: usize = std::thread::scope(|scope| {
         let handles: Vec<_> = fixtures
@@ -58,9 +50,7 @@ fn every_subcommand_on_every_invalid_fixture() {
                 scope.spawn(move || {
                     let name = dir.file_name().unwrap().to_string_lossy().into_owned();
                     let warning_only = name.starts_with('W');
-                    let extra: Vec<String> = std::fs::read_to_string(dir.join("args"))
-                        .map(|s| s.split_whitespace().map(String::from).collect())
-                        .unwrap_or_default();
+                    let extra = crate::diagnostics::fixture_args(dir);
                     let tmp = tempfile::tempdir().unwrap();
                     let cmds = commands(&dir.to_string_lossy(), &dk, tmp.path());
                     for args in &cmds {

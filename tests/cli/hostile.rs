@@ -6,10 +6,9 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use crate::common::{nordgov, root};
-use crate::diagrams::dot_program;
+use crate::diagrams::{dot_program, graphviz_svg};
 use crate::formats::xlsx_dump;
 
 /// The corpus: quotes, backslashes, markup, spreadsheet formulas (Excel, Lotus, DDE),
@@ -196,15 +195,7 @@ fn check_dot(what: &str, bytes: &[u8]) {
     graphviz_rust::parse(&text).unwrap_or_else(|e| panic!("{what}: not DOT: {e}"));
     assert!(!text.contains('\u{0}'), "{what}: a NUL byte");
     if let Some(dot) = dot_program() {
-        let mut child = Command::new(dot)
-            .arg("-Tsvg")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        std::io::Write::write_all(child.stdin.as_mut().unwrap(), text.as_bytes()).unwrap();
-        let out = child.wait_with_output().unwrap();
+        let out = graphviz_svg(&dot, text.as_bytes());
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success() && !err.contains("syntax error"), "{what}: Graphviz rejects it: {err}");
     }

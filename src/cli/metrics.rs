@@ -11,8 +11,8 @@ use super::{read_country, Cli, Exit};
 use crate::analysis::metrics;
 use crate::graph::{self, EdgeSet};
 use crate::model::Lang;
-use crate::render::graphml;
 use crate::render::grid::{self as grids, GridOptions};
+use crate::render::{archimate, graphml};
 
 /// Arguments of `nordgov metrics`.
 #[derive(Debug, clap::Args)]
@@ -51,6 +51,12 @@ pub enum GraphFormat {
     Gexf,
     /// Node-link JSON (networkx `node_link_graph(..., edges="links")`).
     Json,
+    /// ArchiMate Model Exchange File Format 3.1 (Archi, BiZZdesign, Sparx).
+    Archimate,
+    /// Archi's CSV import: elements.csv, relations.csv, properties.csv (needs -o DIR).
+    ArchiCsv,
+    /// A Kumu JSON blueprint (elements and connections), for sharing a stakeholder map.
+    Kumu,
 }
 
 /// Arguments of `nordgov export`.
@@ -64,7 +70,7 @@ pub struct ExportArgs {
     /// The model as it stood on this date.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
-    /// Write to FILE instead of stdout.
+    /// Write to FILE instead of stdout (a directory for archi-csv).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -76,10 +82,30 @@ pub fn export(cli: &Cli, args: &ExportArgs) -> Exit {
         Err(e) => return e,
     };
     let g = graph::build(&c);
+    let json = |v: &serde_json::Value| serde_json::to_string_pretty(v).unwrap_or_default() + "\n";
     let text = match args.format {
         GraphFormat::Graphml => graphml::graphml(&c, &g),
         GraphFormat::Gexf => graphml::gexf(&c, &g),
-        GraphFormat::Json => serde_json::to_string_pretty(&graphml::node_link(&c, &g)).unwrap_or_default() + "\n",
+        GraphFormat::Json => json(&graphml::node_link(&c, &g)),
+        GraphFormat::Archimate => archimate::exchange_xml(&archimate::map(&c, &g)),
+        GraphFormat::Kumu => json(&archimate::kumu(&archimate::map(&c, &g))),
+        GraphFormat::ArchiCsv => {
+            let Some(dir) = &args.output else {
+                eprintln!("error: archi-csv writes three files: name a directory with -o DIR");
+                return Exit::Failure;
+            };
+            if let Err(e) = crate::workspace::refuse_model_dir(dir) {
+                eprintln!("error: {e}");
+                return Exit::Failure;
+            }
+            for (name, text) in archimate::archi_csv(&archimate::map(&c, &g)) {
+                let status = output::write(Some(&dir.join(name)), &text);
+                if status != Exit::Success {
+                    return status;
+                }
+            }
+            return Exit::Success;
+        }
     };
     output::write(args.output.as_deref(), &text)
 }

@@ -1,6 +1,7 @@
 //! Rendering: view types to output, one module per format. Tabular formats render
 //! [`grid::Grid`]s, which [`grid`] builds from the views; JSON serialises the views themselves.
 
+pub mod archimate;
 pub mod chart;
 pub mod csv;
 pub mod dot;

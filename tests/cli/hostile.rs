@@ -229,7 +229,14 @@ fn hostile_strings_stay_inert_in_every_format() {
             outputs.insert(format!("{name}.{format}"), (format.to_string(), run(&models, &a, Some(&file))));
         }
     }
-    for (format, ext) in [("graphml", "graphml"), ("gexf", "gexf"), ("json", "json")] {
+    let csv_dir = out.join("archi-csv");
+    run(&models, &["export", "archi-csv", "dk", "-o", csv_dir.to_str().unwrap()], None);
+    for f in ["elements.csv", "relations.csv", "properties.csv"] {
+        outputs.insert(format!("archi-csv/{f}"), ("csv".into(), fs::read(csv_dir.join(f)).unwrap()));
+    }
+    for (format, ext) in
+        [("graphml", "graphml"), ("gexf", "gexf"), ("json", "json"), ("archimate", "archimate"), ("kumu", "kumu")]
+    {
         let file = out.join(format!("export.{ext}"));
         outputs
             .insert(format!("export.{ext}"), (ext.to_string(), run(&models, &["export", format, "dk"], Some(&file))));
@@ -270,7 +277,8 @@ fn hostile_strings_stay_inert_in_every_format() {
             }
             "html" => check_html(what, bytes),
             "md" => check_md(what, bytes),
-            "graphml" | "gexf" | "svg" => check_xml(what, bytes, &corpus),
+            "graphml" | "gexf" | "svg" | "archimate" => check_xml(what, bytes, &corpus),
+            "kumu" => assert!(check_json(what, bytes, &corpus), "{what}: no hostile string intact"),
             "dot" => check_dot(what, bytes),
             other => panic!("{what}: no check for {other}"),
         }

@@ -11,6 +11,7 @@ mod explore;
 mod formats;
 mod fuzz_replay;
 mod hostile;
+mod interop;
 mod matrices;
 mod models;
 mod networkx;

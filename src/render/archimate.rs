@@ -116,6 +116,9 @@ pub struct ArchiModel {
     pub relationships: Vec<Relationship>,
 }
 
+/// A filled role cell while it is collected: its texts and its (holder element, qualifier) pairs.
+type RoleCell = (Vec<String>, Vec<(String, String)>);
+
 fn actor_ref(id: &ActorId) -> String {
     format!("actor.{id}")
 }
@@ -165,7 +168,7 @@ pub fn map(c: &Country, g: &ActorGraph) -> ArchiModel {
         })
         .collect();
     // One role element per filled cell; its holders are the union of the cell's statements.
-    let mut cells: BTreeMap<(Level, Role), (Vec<String>, Vec<(String, String)>)> = BTreeMap::new();
+    let mut cells: BTreeMap<(Level, Role), RoleCell> = BTreeMap::new();
     for entry in c.roles.iter().filter(|r| r.sector == crate::model::Sector::General) {
         let cell = cells.entry((entry.level, entry.role)).or_default();
         if let Some(t) = &entry.text {

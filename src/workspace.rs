@@ -304,14 +304,19 @@ pub fn load_model(
 /// Writes `country` as a new model directory `dir` (one file per part, each atomically). Refuses
 /// a directory that exists and holds anything: no command overwrites a model.
 pub fn write_model_dir(dir: &Path, country: &crate::model::Country) -> Result<(), String> {
+    write_new_dir(dir, &crate::print::files(country))
+}
+
+/// Writes `files` (name, text) into `dir`, which must not exist or be empty, each atomically.
+pub fn write_new_dir(dir: &Path, files: &[(String, String)]) -> Result<(), String> {
     if fs::read_dir(dir).is_ok_and(|mut e| e.next().is_some()) {
         return Err(format!(
             "`{}` exists and is not empty; nordgov never overwrites a model (name a new directory)",
             display(dir)
         ));
     }
-    for (name, text) in crate::print::files(country) {
-        let path = dir.join(&name);
+    for (name, text) in files {
+        let path = dir.join(name);
         write_atomic(&path, text.as_bytes()).map_err(|e| format!("cannot write `{}`: {e}", display(&path)))?;
     }
     Ok(())

@@ -8,12 +8,15 @@ mod compare;
 mod diagram;
 mod explain;
 mod explore;
+mod fmt;
 mod matrix;
 mod metrics;
+mod new;
 mod output;
 mod report;
 mod scenario;
 mod schema;
+mod shell;
 mod synth;
 mod validate;
 
@@ -144,6 +147,15 @@ pub enum Command {
     Explain(explain::Args),
     /// Generate a synthetic model of any size (for benchmarks and tests).
     Synth(synth::Args),
+    /// Scaffold a new country model: every level, commented examples, the schema line.
+    New(new::Args),
+    /// Put model and scenario files into canonical form (sorted facts, aligned keys), keeping
+    /// every comment; --check for CI.
+    Fmt(fmt::Args),
+    /// Print shell completions (bash, zsh, fish).
+    Completions(shell::CompletionArgs),
+    /// Print the manual page (or write one per command with -o DIR).
+    Man(shell::ManArgs),
 }
 
 impl Cli {
@@ -187,6 +199,10 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Schema(a) => schema::run(cli, a),
         Command::Explain(a) => explain::run(a),
         Command::Synth(a) => synth::run(cli, a),
+        Command::New(a) => new::run(cli, a),
+        Command::Fmt(a) => fmt::run(cli, a),
+        Command::Completions(a) => shell::completions(a),
+        Command::Man(a) => shell::man(a),
     }
 }
 

@@ -1,6 +1,7 @@
 //! CLI tests through the real `nordgov` binary, in one test binary (one link, shared helpers).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, missing_docs)]
 
+mod authoring;
 mod bad_input;
 mod browser;
 mod common;

@@ -1,0 +1,141 @@
+//! Authoring: `new` scaffolds a model that validates, `fmt` is idempotent and keeps every
+//! comment and the model's meaning, completions and manual pages come from the clap definitions.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use crate::common::{nordgov, render, root};
+use crate::snapshot;
+
+fn comments(text: &str) -> BTreeMap<String, usize> {
+    let mut m = BTreeMap::new();
+    for l in text.lines().map(str::trim).filter(|l| l.starts_with('#')) {
+        *m.entry(l.to_string()).or_default() += 1;
+    }
+    m
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            copy_dir(&p, &to.join(p.file_name().unwrap()));
+        } else {
+            fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+        }
+    }
+}
+
+fn load(dir: &Path) -> nordgov::model::Country {
+    let mut files: Vec<(String, String)> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), fs::read_to_string(&p).unwrap()))
+        .collect();
+    files.sort();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let (c, d, _) = nordgov::load::load_str("m", &refs);
+    c.unwrap_or_else(|| panic!("{dir:?}: {d:?}"))
+}
+
+#[test]
+fn new_scaffolds_a_model_that_validates() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("is");
+    let out = nordgov().args(["new", "is", "--name", "Iceland", "-o"]).arg(&dir).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let (exit, text) = render(nordgov().arg("validate").arg(&dir), Some(tmp.path()));
+    assert_eq!(exit, 0, "{text}");
+    assert_eq!(text.matches("warning[W0402]").count(), 20, "every role cell empty, nothing else\n{text}");
+    assert_eq!(text.matches("warning[").count(), 20, "{text}");
+    let mut all = String::new();
+    for f in ["country.toml", "actors.toml", "roles.toml"] {
+        let t = fs::read_to_string(dir.join(f)).unwrap();
+        assert!(t.starts_with("#:schema ../nordgov.schema.json\n"), "{f}");
+        all += &format!("--- {f}\n{t}");
+    }
+    snapshot!("new_is", all);
+    let again = nordgov().args(["new", "is", "-o"]).arg(&dir).output().unwrap();
+    assert_eq!(again.status.code(), Some(2), "a second new over the same directory must refuse");
+}
+
+#[test]
+fn fmt_is_idempotent_and_keeps_comments_and_meaning() {
+    let tmp = tempfile::tempdir().unwrap();
+    let models = tmp.path().join("models");
+    copy_dir(&root().join("models"), &models);
+    let before: BTreeMap<String, String> = ["dk", "fi", "no", "se"]
+        .iter()
+        .flat_map(|c| fs::read_dir(models.join(c)).unwrap().map(|e| e.unwrap().path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| (p.to_string_lossy().into_owned(), fs::read_to_string(&p).unwrap()))
+        .collect();
+    let check = nordgov().arg("fmt").arg("--check").arg(&models).output().unwrap();
+    assert_eq!(check.status.code(), Some(1), "the bundled models are hand-grouped, not canonical");
+    for (p, t) in &before {
+        assert_eq!(&fs::read_to_string(p).unwrap(), t, "--check changed {p}");
+    }
+    let out = nordgov().arg("fmt").arg(&models).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for (p, t) in &before {
+        let after = fs::read_to_string(p).unwrap();
+        assert_eq!(comments(&after), comments(t), "{p}: comments changed");
+    }
+    for c in ["dk", "fi", "no", "se"] {
+        assert!(load(&models.join(c)) == load(&root().join("models").join(c)), "{c}: the model changed");
+    }
+    let formatted: Vec<String> = before.keys().map(|p| fs::read_to_string(p).unwrap()).collect();
+    let check = nordgov().arg("fmt").arg("--check").arg(&models).output().unwrap();
+    assert!(check.status.success(), "not idempotent: {}", String::from_utf8_lossy(&check.stderr));
+    let again: Vec<String> = before.keys().map(|p| fs::read_to_string(p).unwrap()).collect();
+    assert_eq!(formatted, again);
+    let leftovers: Vec<_> = fs::read_dir(models.join("dk"))
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".nordgov-"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left");
+}
+
+#[test]
+fn fmt_reports_broken_toml_and_leaves_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("broken.toml");
+    fs::write(&f, "[[actor]]\nid = \"a\"\nname = \n").unwrap();
+    let (exit, out) = render(nordgov().arg("fmt").arg(&f), Some(tmp.path()));
+    assert_eq!(exit, 1, "{out}");
+    assert!(out.contains("error[E0101]") && out.contains("broken.toml:3:"), "{out}");
+    assert_eq!(fs::read_to_string(&f).unwrap(), "[[actor]]\nid = \"a\"\nname = \n");
+}
+
+#[test]
+fn completions_and_manual_pages() {
+    let run = |args: &[&str]| {
+        let out = nordgov().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for shell in ["bash", "zsh", "fish"] {
+        let script = run(&["completions", shell]);
+        for sub in ["validate", "matrix", "diff", "explore", "fmt", "new"] {
+            assert!(script.contains(sub), "{shell}: {sub} missing");
+        }
+    }
+    let bash = run(&["completions", "bash"]);
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("c.bash"), &bash).unwrap();
+    let syntax = std::process::Command::new("bash").arg("-n").arg(tmp.path().join("c.bash")).output().unwrap();
+    assert!(syntax.status.success(), "bash rejects the script: {}", String::from_utf8_lossy(&syntax.stderr));
+    let page = run(&["man"]);
+    assert!(page.contains(".TH nordgov 1") && page.contains("validate"), "{}", &page[..200.min(page.len())]);
+    let dir = tmp.path().join("man");
+    run(&["man", "-o", dir.to_str().unwrap()]);
+    let pages: Vec<String> =
+        fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    for p in ["nordgov.1", "nordgov-validate.1", "nordgov-fmt.1", "nordgov-export.1"] {
+        assert!(pages.iter().any(|x| x == p), "{p} missing from {pages:?}");
+    }
+}

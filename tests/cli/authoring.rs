@@ -139,3 +139,22 @@ fn completions_and_manual_pages() {
         assert!(pages.iter().any(|x| x == p), "{p} missing from {pages:?}");
     }
 }
+
+#[test]
+fn every_command_help_carries_an_example() {
+    use clap::CommandFactory;
+    let cli = nordgov::cli::Cli::command();
+    let mut names: Vec<Vec<String>> = vec![vec![]];
+    for sub in cli.get_subcommands() {
+        names.push(vec![sub.get_name().to_string()]);
+        for inner in sub.get_subcommands() {
+            names.push(vec![sub.get_name().to_string(), inner.get_name().to_string()]);
+        }
+    }
+    assert!(names.len() > 15);
+    for path in names {
+        let out = nordgov().args(&path).arg("--help").output().unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Examples:\n  nordgov "), "`nordgov {}` --help has no example", path.join(" "));
+    }
+}

@@ -119,32 +119,49 @@ pub enum Color {
 pub enum Command {
     /// The main job: a browsable site over every model and scenario (index, countries,
     /// comparison, scenarios), standalone pages that work as files.
-    #[command(after_help = "Examples:\n  nordgov report -o report            then open report/index.html\n  nordgov report my-models -o site --lang nb --engine builtin")]
+    #[command(
+        after_help = "Examples:\n  nordgov report -o report            then open report/index.html\n  nordgov report my-models -o site --lang nb --engine builtin"
+    )]
     Report(report::Args),
     /// Check models and report every problem with file:line:col.
-    #[command(after_help = "Examples:\n  nordgov validate models/no --as-of 2020-12-31\n  nordgov validate --deny warnings --format json my-models/dk")]
+    #[command(
+        after_help = "Examples:\n  nordgov validate models/no --as-of 2020-12-31\n  nordgov validate --deny warnings --format json my-models/dk"
+    )]
     Validate(validate::Args),
     /// The report's tables from a model: role matrix, strategic and operational steering, resources.
-    #[command(after_help = "Examples:\n  nordgov matrix no --kind roles --as-of 2017-06-01\n  nordgov matrix dk --kind operational --detail --format md")]
+    #[command(
+        after_help = "Examples:\n  nordgov matrix no --kind roles --as-of 2017-06-01\n  nordgov matrix dk --kind operational --detail --format md"
+    )]
     Matrix(matrix::Args),
     /// Countries side by side: role cells, central instruments, resources, profile and distances.
-    #[command(after_help = "Examples:\n  nordgov compare dk se fi no --kind profile\n  nordgov compare --kind resources --format xlsx -o resources.xlsx")]
+    #[command(
+        after_help = "Examples:\n  nordgov compare dk se fi no --kind profile\n  nordgov compare --kind resources --format xlsx -o resources.xlsx"
+    )]
     Compare(compare::Args),
     /// Network metrics of a country's actor graph (checked against networkx).
     #[command(after_help = "Examples:\n  nordgov metrics no --edges steering --format csv -o no-metrics.csv")]
     Metrics(metrics::Args),
     /// The actor graph as GraphML, GEXF or node-link JSON.
-    #[command(after_help = "Examples:\n  nordgov export graphml dk -o dk.graphml\n  nordgov export archimate no -o no-archimate.xml\n  nordgov export archi-csv se -o se-archi/")]
+    #[command(
+        after_help = "Examples:\n  nordgov export graphml dk -o dk.graphml\n  nordgov export archimate no -o no-archimate.xml\n  nordgov export archi-csv se -o se-archi/"
+    )]
     Export(metrics::ExportArgs),
     /// Diagrams of a country: organisation, steering, roles (DOT, SVG, PNG).
-    #[command(after_help = "Examples:\n  nordgov diagram dk --view steering --format svg -o dk-steering.svg\n  nordgov diagram no --view org --focus kmd --depth 2")]
+    #[command(
+        after_help = "Examples:\n  nordgov diagram dk --view steering --format svg -o dk-steering.svg\n  nordgov diagram no --view org --focus kmd --depth 2"
+    )]
     Diagram(diagram::Args),
     /// What-if scenarios: apply one and write the resulting model.
-    #[command(subcommand, after_help = "Examples:\n  nordgov scenario apply models/no/scenarios/fin_centre.toml -o /tmp/no-fin-centre")]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  nordgov scenario apply models/no/scenarios/fin_centre.toml -o /tmp/no-fin-centre"
+    )]
     Scenario(scenario::ScenarioCommand),
     /// Compare two models (or scenarios): roles, steering, relations, actors, resources,
     /// metric deltas and the distance to other countries before and after.
-    #[command(after_help = "Examples:\n  nordgov diff models/no/scenarios/fin_centre.toml no\n  nordgov diff no dk --format md")]
+    #[command(
+        after_help = "Examples:\n  nordgov diff models/no/scenarios/fin_centre.toml no\n  nordgov diff no dk --format md"
+    )]
     Diff(scenario::DiffArgs),
     /// Search small reorganisations (moves, role transfers, instrument changes, merges) for the
     /// ones that bring a country's profile closest to another's; each savable as a scenario.

@@ -26,7 +26,9 @@ pub struct ApplyArgs {
 #[derive(Debug, clap::Subcommand)]
 pub enum ScenarioCommand {
     /// Apply a scenario and write the resulting model as a model directory.
-    #[command(after_help = "Examples:\n  nordgov scenario apply models/no/scenarios/fin_centre.toml -o /tmp/no-fin-centre\n  nordgov validate /tmp/no-fin-centre")]
+    #[command(
+        after_help = "Examples:\n  nordgov scenario apply models/no/scenarios/fin_centre.toml -o /tmp/no-fin-centre\n  nordgov validate /tmp/no-fin-centre"
+    )]
     Apply(ApplyArgs),
 }
 

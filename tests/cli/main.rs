@@ -21,3 +21,4 @@ mod report;
 mod safety;
 mod scenarios;
 mod schema;
+mod tutorial;

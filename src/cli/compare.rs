@@ -73,6 +73,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             Err(exit) => return exit,
         }
     }
+    super::note_fallbacks(&countries, args.lang);
     let o = GridOptions { lang: args.lang, detail: false, sources: false };
     let (grids, json) = match args.kind {
         Kind::Roles => {

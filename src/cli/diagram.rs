@@ -145,6 +145,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             return Exit::Failure;
         }
     }
+    super::note_fallbacks([&c], args.lang);
     let g = graph::build(&c);
     let options = ViewOptions {
         kind: args.view,

@@ -112,6 +112,7 @@ fn tables(cli: &Cli, args: &Args, target: &str) -> Result<(Vec<Grid>, Vec<serde_
             return Err(Exit::Failure);
         }
     }
+    super::note_fallbacks([&country], args.lang);
     let o = GridOptions { lang: args.lang, detail: args.detail, sources: args.sources };
     Ok(match args.kind {
         Kind::Roles => {

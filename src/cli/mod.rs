@@ -239,6 +239,21 @@ pub fn run(cli: &Cli) -> Exit {
     }
 }
 
+/// Says once, on stderr, how many actor labels of `countries` are not in `lang` and fall back
+/// to English, then to a native name (English labels never fall back to another language's).
+fn note_fallbacks<'a>(countries: impl IntoIterator<Item = &'a crate::model::Country>, lang: crate::model::Lang) {
+    let (mut missing, mut total) = (0, 0);
+    for c in countries {
+        missing += c.label_fallbacks(lang);
+        total += c.actors.len();
+    }
+    if missing > 0 && lang != crate::model::Lang::En {
+        eprintln!(
+            "note: {missing} of {total} actors have no name in {lang}; their labels are in English, or else in a native language"
+        );
+    }
+}
+
 /// Reads the model a command names (a country code under --models, or a path), prints its
 /// diagnostics, and returns it as of `as_of` if given; on failure returns the exit code.
 fn read_country(cli: &Cli, arg: &str, as_of: Option<chrono::NaiveDate>) -> Result<crate::model::Country, Exit> {

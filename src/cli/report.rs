@@ -109,6 +109,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         }
     }
 
+    super::note_fallbacks(&countries, args.lang);
     let input = report::Input { countries: &countries, scenarios: &pages, sources: &sources, lang: args.lang };
     let site = report::build(&input, &|v| inline_svg(v, args.lang, graphviz));
     let out = &args.output;

@@ -127,6 +127,7 @@ pub fn diff(cli: &Cli, args: &DiffArgs) -> Exit {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => return e,
     };
+    super::note_fallbacks([&b], args.lang);
     let others = super::other_countries(cli, &a.code);
     let d = scenario::diff(&a, &b, &others);
     let json = serde_json::to_value(&d).unwrap_or(serde_json::Value::Null);

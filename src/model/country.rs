@@ -602,6 +602,12 @@ impl Country {
             .collect()
     }
 
+    /// How many actors have neither an abbreviation nor a name in `lang`: their labels fall
+    /// back ([`Names::best`]) to English, then to a native name.
+    pub fn label_fallbacks(&self, lang: Lang) -> usize {
+        self.actors.values().filter(|a| a.abbr.is_none() && a.name.get(lang).is_none()).count()
+    }
+
     /// The native languages followed by English, for name fallbacks.
     pub fn natives(&self) -> &[Lang] {
         &self.languages

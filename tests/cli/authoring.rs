@@ -158,3 +158,20 @@ fn every_command_help_carries_an_example() {
         assert!(text.contains("Examples:\n  nordgov "), "`nordgov {}` --help has no example", path.join(" "));
     }
 }
+
+#[test]
+fn labels_falling_back_from_the_language_asked_are_said_once() {
+    let run = |lang: &str| {
+        let out = nordgov()
+            .current_dir(root())
+            .args(["matrix", "dk", "--kind", "operational", "--lang", lang])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let fi = run("fi");
+    assert_eq!(fi.matches("note: ").count(), 1, "{fi}");
+    assert!(fi.contains("65 of 80 actors have no name in fi"), "{fi}");
+    assert!(!run("en").contains("note: "), "English is the fallback itself");
+}

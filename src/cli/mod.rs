@@ -19,6 +19,7 @@ mod schema;
 mod shell;
 mod synth;
 mod validate;
+mod watch;
 
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -183,6 +184,11 @@ pub enum Command {
     /// every comment; --check for CI.
     #[command(after_help = "Examples:\n  nordgov fmt my-models/is\n  nordgov fmt --check my-models")]
     Fmt(fmt::Args),
+    /// Re-run `diagram` or `report` whenever a file it reads changes.
+    #[command(
+        after_help = "Examples:\n  nordgov watch diagram no --view org --format svg -o no-org.svg\n  nordgov watch report -o report"
+    )]
+    Watch(watch::Args),
     /// Print shell completions (bash, zsh, fish).
     #[command(after_help = "Examples:\n  nordgov completions bash > /etc/bash_completion.d/nordgov")]
     Completions(shell::CompletionArgs),
@@ -234,6 +240,7 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Synth(a) => synth::run(cli, a),
         Command::New(a) => new::run(cli, a),
         Command::Fmt(a) => fmt::run(cli, a),
+        Command::Watch(a) => watch::run(cli, a),
         Command::Completions(a) => shell::completions(a),
         Command::Man(a) => shell::man(a),
     }

@@ -175,3 +175,43 @@ fn labels_falling_back_from_the_language_asked_are_said_once() {
     assert!(fi.contains("65 of 80 actors have no name in fi"), "{fi}");
     assert!(!run("en").contains("note: "), "English is the fallback itself");
 }
+
+#[test]
+fn watch_renders_again_when_a_model_file_changes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let model = tmp.path().join("dk");
+    copy_dir(&root().join("models/dk"), &model);
+    let out = tmp.path().join("org.dot");
+    let mut child = nordgov()
+        .args(["watch", "--interval", "100", "--max-runs", "2", "diagram"])
+        .arg(&model)
+        .args(["--view", "org", "-o"])
+        .arg(&out)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Generous deadlines: they only bound a failing test, nothing is timed.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while !out.exists() {
+        assert!(std::time::Instant::now() < deadline, "no first render");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let first = fs::read_to_string(&out).unwrap();
+    assert!(!first.contains("Digital Taskforce Renamed"));
+    let actors = model.join("actors.toml");
+    let text = fs::read_to_string(&actors).unwrap();
+    fs::write(&actors, text.replacen("Ministry of Employment", "Digital Taskforce Renamed", 1)).unwrap();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            assert!(status.success());
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("watch did not render again after the change");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let second = fs::read_to_string(&out).unwrap();
+    assert!(second.contains("Digital Taskforce Renamed"), "the new name is not in the diagram");
+}

@@ -23,6 +23,7 @@
 //!
 //! [`load::load`] chains steps 2 and 3; `examples/pipeline.rs` chains them all.
 
+pub mod actor_list;
 pub mod analysis;
 pub mod cli;
 pub mod diagnostic;

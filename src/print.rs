@@ -73,13 +73,18 @@ pub fn files(c: &Country) -> Vec<(String, String)> {
                 .chunks(ITEMS_PER_FILE)
                 .enumerate()
                 .map(|(i, part)| {
-                    let body: Vec<String> = part.iter().map(|c| toml::to_string(c).unwrap_or_default()).collect();
                     let file = if i == 0 { format!("{stem}.toml") } else { format!("{stem}-{}.toml", i + 1) };
-                    (file, format!("{SCHEMA_LINE}\n\n{}", body.join("\n")))
+                    (file, file_text(part))
                 })
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The text of one model file holding `items` (each a one-item raw file), after the schema line.
+pub fn file_text(items: &[RawFile]) -> String {
+    let body: Vec<String> = items.iter().map(|c| toml::to_string(c).unwrap_or_default()).collect();
+    format!("{SCHEMA_LINE}\n\n{}", body.join("\n"))
 }
 
 /// The most items (actors, relations, ...) printed into one model file.
@@ -187,7 +192,8 @@ fn document(d: &Document) -> RawDocument {
     }
 }
 
-fn actor(a: &Actor) -> RawActor {
+/// An actor in raw form, as a model file states it.
+pub fn actor(a: &Actor) -> RawActor {
     let (source, confidence, reconstructed, note) = prov(&a.provenance);
     let (valid_from, valid_to) = validity(&a.validity);
     RawActor {

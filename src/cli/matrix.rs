@@ -20,6 +20,8 @@ pub enum Kind {
     Operational,
     /// Every quantified actor: FTE and budget, budgets normalised to euro with the rate stated.
     Resources,
+    /// Every actor, one row each with fixed columns (the layout `nordgov import` reads back).
+    Actors,
 }
 
 /// Arguments of `nordgov matrix`.
@@ -133,6 +135,15 @@ fn tables(cli: &Cli, args: &Args, target: &str) -> Result<(Vec<Grid>, Vec<serde_
                 t.rows.retain(|r| &r.actor.id == a);
             }
             (vec![grid::resources(&t, &o)], vec![json(&t)])
+        }
+        Kind::Actors => {
+            let g = grid::actor_list(&country);
+            let rows: Vec<serde_json::Value> = g
+                .rows
+                .iter()
+                .map(|r| g.header.iter().zip(r).map(|(h, c)| (h.clone(), serde_json::json!(c.text))).collect())
+                .collect();
+            (vec![g], vec![serde_json::json!({ "country": country.code, "actors": rows })])
         }
     })
 }

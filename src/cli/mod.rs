@@ -9,6 +9,7 @@ mod diagram;
 mod explain;
 mod explore;
 mod fmt;
+mod import;
 mod matrix;
 mod metrics;
 mod new;
@@ -177,6 +178,12 @@ pub enum Command {
     /// Generate a synthetic model of any size (for benchmarks and tests).
     #[command(after_help = "Examples:\n  nordgov synth --actors 10000 --seed 1 -o /tmp/synthetic")]
     Synth(synth::Args),
+    /// Read an actor list kept in a spreadsheet (the layout `matrix --kind actors` writes) into
+    /// a model file, with a diagnostic per row that cannot be read.
+    #[command(
+        after_help = "Examples:\n  nordgov matrix dk --kind actors --format xlsx -o dk-actors.xlsx\n  nordgov import xlsx dk-actors.xlsx --country dk -o /tmp/dk-actors"
+    )]
+    Import(import::Args),
     /// Scaffold a new country model: every level, commented examples, the schema line.
     #[command(after_help = "Examples:\n  nordgov new is --name Iceland --language en")]
     New(new::Args),
@@ -238,6 +245,7 @@ pub fn run(cli: &Cli) -> Exit {
         Command::Schema(a) => schema::run(cli, a),
         Command::Explain(a) => explain::run(a),
         Command::Synth(a) => synth::run(cli, a),
+        Command::Import(a) => import::run(cli, a),
         Command::New(a) => new::run(cli, a),
         Command::Fmt(a) => fmt::run(cli, a),
         Command::Watch(a) => watch::run(cli, a),

@@ -143,3 +143,101 @@ fn export_snapshots() {
         .collect();
     snapshot!("export_archi_csv_fi", all);
 }
+
+/// Writes the model nordgov prints for `c` (member_of as relations, as the loader keeps them).
+fn printed(c: &nordgov::model::Country, dir: &std::path::Path) {
+    std::fs::create_dir_all(dir).unwrap();
+    for (name, text) in nordgov::print::files(c) {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+}
+
+fn load_dir(dir: &std::path::Path) -> nordgov::model::Country {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect();
+    files.sort();
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let (c, d, _) = nordgov::load::load_str("m", &refs);
+    c.unwrap_or_else(|| panic!("{dir:?}: {d:?}"))
+}
+
+fn ok(args: &[&std::ffi::OsStr]) {
+    let out = nordgov().current_dir(root()).args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn actor_lists_round_trip_through_spreadsheets() {
+    use std::ffi::OsStr;
+    for c in COUNTRIES {
+        let tmp = tempfile::tempdir().unwrap();
+        let base = tmp.path().join("printed");
+        printed(&load_dir(&root().join("models").join(c)), &base);
+        for format in ["xlsx", "csv"] {
+            let sheet = tmp.path().join(format!("actors.{format}"));
+            let kind = ["--kind", "actors", "--format", format, "-o"].map(OsStr::new);
+            ok(&[&[OsStr::new("matrix"), base.as_os_str()][..], &kind[..], &[sheet.as_os_str()][..]].concat());
+            let imported = tmp.path().join(format!("imported-{format}"));
+            ok(&[
+                OsStr::new("import"),
+                OsStr::new(format),
+                sheet.as_os_str(),
+                OsStr::new("--country"),
+                OsStr::new(c),
+                OsStr::new("-o"),
+                imported.as_os_str(),
+            ]);
+            let combined = tmp.path().join(format!("combined-{format}"));
+            copy_files(&base, &combined);
+            std::fs::copy(imported.join("actors.toml"), combined.join("actors.toml")).unwrap();
+            assert!(load_dir(&combined) == load_dir(&base), "{c} {format}: the imported actors differ");
+            let again = tmp.path().join(format!("again.{format}"));
+            ok(&[&[OsStr::new("matrix"), combined.as_os_str()][..], &kind[..], &[again.as_os_str()][..]].concat());
+            let (a, b) = (std::fs::read(&sheet).unwrap(), std::fs::read(&again).unwrap());
+            if format == "xlsx" {
+                assert_eq!(
+                    crate::formats::xlsx_dump(&a),
+                    crate::formats::xlsx_dump(&b),
+                    "{c}: export -> import -> export"
+                );
+            } else {
+                assert_eq!(a, b, "{c}: export -> import -> export");
+            }
+        }
+    }
+}
+
+fn copy_files(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+    }
+}
+
+#[test]
+fn import_reports_each_row_it_cannot_read() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("actors.csv");
+    let header = nordgov::actor_list::COLUMNS.join(",");
+    let blank = ",".repeat(nordgov::actor_list::COLUMNS.len() - 4);
+    std::fs::write(
+        &file,
+        format!(
+            "Actors: xx\n{header}\ngood,agency,state,{blank}\nbad_kind,agncy,state,{blank}\nBad Id,agency,stat,{blank}\n"
+        ),
+    )
+    .unwrap();
+    let (exit, out) = crate::common::render(
+        nordgov().args(["import", "csv"]).arg(&file).args(["--country", "xx", "-o"]).arg(tmp.path().join("out")),
+        Some(tmp.path()),
+    );
+    assert_eq!(exit, 1, "{out}");
+    snapshot!("import_row_diagnostics", out);
+    let written = std::fs::read_to_string(tmp.path().join("out/actors.toml")).unwrap();
+    assert_eq!(written.matches("[[actor]]").count(), 1, "{written}");
+}

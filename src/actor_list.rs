@@ -3,7 +3,7 @@
 //! spreadsheet an analyst maintains. Both directions go through the raw model form
 //! ([`RawActor`]), so a row says exactly what a model file would.
 
-use crate::diagnostic::{suggestion_hint, Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::load::raw::{DateValue, RawActor, RawFile, RawNames, Sources, Sp};
 use crate::model::{is_valid_id, ActorKind, Confidence, Country, Lang, Level, RelationType, Vocabulary};
 
@@ -82,18 +82,18 @@ fn at(origin: &str, row: usize, col: &str) -> String {
     format!("{origin}, row {row}, column {col}")
 }
 
-/// A vocabulary term from a cell, or a diagnostic with a suggestion.
+/// A vocabulary term from a cell, or the loader's diagnostic for it (with its suggestion),
+/// placed at the row and column instead of a span.
 fn term<V: Vocabulary>(v: &str, origin: &str, row: usize, col: &str, diags: &mut Vec<Diagnostic>) -> Option<V> {
-    let t = V::from_key(v);
-    if t.is_none() {
-        diags.push(
-            Diagnostic::new(Code::E0105, format!("{}: unknown {} `{v}`", at(origin, row, col), V::NAME))
-                .with_path(origin.to_string())
-                .maybe_hint(suggestion_hint(v, V::keys().into_iter()))
-                .hint(format!("expected one of: {}", V::keys().join(", "))),
-        );
+    match crate::load::lookup_term::<V>(0, &Sp::new(v.to_string())) {
+        Ok(t) => Some(t),
+        Err(mut d) => {
+            d.labels.clear();
+            d.message = format!("{}: {}", at(origin, row, col), d.message);
+            diags.push(d.with_path(origin.to_string()));
+            None
+        }
     }
-    t
 }
 
 fn flag(v: &str, origin: &str, row: usize, col: &str, diags: &mut Vec<Diagnostic>) -> Option<Option<bool>> {

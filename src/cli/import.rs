@@ -43,8 +43,11 @@ fn text(d: &Data) -> String {
     }
 }
 
-/// The sheets to read, each as (origin for messages, rows of text).
-fn sheets(args: &Args) -> Result<Vec<(String, Vec<Vec<String>>)>, String> {
+/// A sheet: where it is (for messages) and its rows of text.
+type Sheet = (String, Vec<Vec<String>>);
+
+/// The sheets to read.
+fn sheets(args: &Args) -> Result<Vec<Sheet>, String> {
     let name = workspace::display(&args.file);
     match args.format {
         Format::Csv => {

@@ -35,6 +35,7 @@ pub mod model;
 pub mod print;
 pub mod render;
 pub mod report;
+pub mod role_sheet;
 pub mod scaffold;
 pub mod scenario;
 pub mod schema;

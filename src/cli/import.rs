@@ -1,5 +1,6 @@
-//! `nordgov import xlsx|csv FILE --country CODE -o DIR`: an actor list kept in a spreadsheet
-//! (the layout `nordgov matrix --kind actors` writes) into a model file, `DIR/actors.toml`.
+//! `nordgov import xlsx|csv FILE --country CODE -o DIR`: an actor list or a role matrix kept in
+//! a spreadsheet (the layouts `nordgov matrix --kind actors` and `--kind roles` write) into model
+//! files, `DIR/actors.toml` and `DIR/roles.toml`.
 
 use std::path::PathBuf;
 
@@ -7,7 +8,8 @@ use calamine::{Data, Reader};
 
 use super::{report, Cli, Exit};
 use crate::diagnostic::SourceDb;
-use crate::{actor_list, workspace};
+use crate::load::raw::{RawFile, Sp};
+use crate::{actor_list, role_sheet, workspace};
 
 /// Spreadsheet formats `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -26,7 +28,8 @@ pub struct Args {
     pub format: Format,
     /// The spreadsheet.
     pub file: PathBuf,
-    /// The country the actors belong to (chooses the sheet of a workbook with several).
+    /// The country (a code under --models or a model directory): chooses the sheet of a
+    /// workbook with several, and resolves the actor labels of a role matrix.
     #[arg(long, value_name = "CODE")]
     pub country: String,
     /// The directory to create for `actors.toml` (it must not exist or be empty).
@@ -88,35 +91,54 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             return Exit::Failure;
         }
     };
-    // The first sheet that holds an actor list is read; the others are not looked at.
-    let mut result = None;
-    for (origin, rows) in &sheets {
-        let (actors, diags) = actor_list::read(rows, origin);
-        let found = !actors.is_empty() || diags.iter().any(|d| !d.message.contains("no actor list"));
-        if found || result.is_none() {
-            result = Some((actors, diags));
-        }
-        if found {
-            break;
+    let mut files = Vec::new();
+    let mut diags = Vec::new();
+    // The first sheet with an actor list, and the first with a role matrix, are read.
+    let actor_sheet = sheets
+        .iter()
+        .map(|(origin, rows)| actor_list::read(rows, origin))
+        .find(|(a, d)| !a.is_empty() || d.iter().any(|d| d.code != crate::diagnostic::Code::E0104));
+    if let Some((actors, d)) = actor_sheet {
+        diags.extend(d);
+        if !actors.is_empty() {
+            files.push(("actors.toml".to_string(), actor_list::actors_file(actors), "actors"));
         }
     }
-    let (actors, diags) = result.unwrap_or_default();
+    let has_matrix = sheets.iter().any(|(_, rows)| rows.iter().any(|r| role_sheet::is_header(r)));
+    if has_matrix {
+        // Labels in a role matrix resolve against the country's model.
+        let country = match super::read_country(cli, &args.country, None) {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!(
+                    "error: a role matrix names actors by label; nordgov reads them from the model `{}`",
+                    args.country
+                );
+                return e;
+            }
+        };
+        if let Some((roles, d)) = sheets.iter().find_map(|(origin, rows)| role_sheet::read(rows, origin, &country)) {
+            diags.extend(d);
+            if !roles.is_empty() {
+                let items: Vec<RawFile> =
+                    roles.into_iter().map(|r| RawFile { role: vec![Sp::new(r)], ..Default::default() }).collect();
+                files.push(("roles.toml".to_string(), crate::print::file_text(&items), "role entries"));
+            }
+        }
+    }
     report(cli, &SourceDb::new(), &diags);
-    if actors.is_empty() {
-        eprintln!("error: no actor could be read");
+    if files.is_empty() {
+        eprintln!("error: found no actor list and no role matrix that could be read");
         return Exit::Findings;
     }
-    let n = actors.len();
-    if let Err(e) = workspace::write_new_dir(&args.output, &[("actors.toml".into(), actor_list::actors_file(actors))]) {
+    let summary: Vec<String> =
+        files.iter().map(|(name, text, what)| format!("{} {what} ({name})", text.matches("\n[[").count())).collect();
+    let written: Vec<(String, String)> = files.into_iter().map(|(n, t, _)| (n, t)).collect();
+    if let Err(e) = workspace::write_new_dir(&args.output, &written) {
         eprintln!("error: {e}");
         return Exit::Failure;
     }
-    eprintln!(
-        "wrote {n} actors of {} to {}; add country.toml (`nordgov new {} -o ...`) or copy them into a model",
-        args.country,
-        workspace::display(&args.output.join("actors.toml")),
-        args.country
-    );
+    eprintln!("wrote {} to {}", summary.join(" and "), workspace::display(&args.output));
     if diags.is_empty() {
         Exit::Success
     } else {

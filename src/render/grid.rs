@@ -279,11 +279,16 @@ pub fn qualifier_text(q: Qualifier) -> String {
     q.key().replace('_', " ")
 }
 
+/// The mark after a role-matrix cell of low confidence.
+pub const LOW_MARK: &str = " ?";
+/// The mark after a role-matrix cell reconstructed from flattened text.
+pub const RECONSTRUCTED_MARK: &str = " ~";
+
 /// The short marker for a cell's provenance: `?` for low confidence, `~` for reconstructed.
 fn marker(p: &CellProvenance) -> &'static str {
     match (p.confidence, p.reconstructed) {
-        (Some(Confidence::Low), _) => " ?",
-        (_, true) => " ~",
+        (Some(Confidence::Low), _) => LOW_MARK,
+        (_, true) => RECONSTRUCTED_MARK,
         _ => "",
     }
 }

@@ -213,8 +213,7 @@ fn actor_lists_round_trip_through_spreadsheets() {
 
 fn copy_files(from: &std::path::Path, to: &std::path::Path) {
     std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
+    for p in std::fs::read_dir(from).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()) {
         std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
     }
 }
@@ -240,4 +239,79 @@ fn import_reports_each_row_it_cannot_read() {
     snapshot!("import_row_diagnostics", out);
     let written = std::fs::read_to_string(tmp.path().join("out/actors.toml")).unwrap();
     assert_eq!(written.matches("[[actor]]").count(), 1, "{written}");
+}
+
+#[test]
+fn role_matrices_round_trip_through_spreadsheets() {
+    use std::ffi::OsStr;
+    for (c, format, lang) in [("dk", "xlsx", "en"), ("fi", "csv", "en"), ("no", "xlsx", "nb"), ("se", "csv", "sv")] {
+        let tmp = tempfile::tempdir().unwrap();
+        let model = root().join("models").join(c);
+        let sheet = tmp.path().join(format!("roles.{format}"));
+        let export = |from: &std::path::Path, to: &std::path::Path| {
+            ok(&[
+                "matrix".as_ref(),
+                from.as_os_str(),
+                "--kind".as_ref(),
+                "roles".as_ref(),
+                "--format".as_ref(),
+                OsStr::new(format),
+                "--lang".as_ref(),
+                OsStr::new(lang),
+                "-o".as_ref(),
+                to.as_os_str(),
+            ]);
+        };
+        export(&model, &sheet);
+        let imported = tmp.path().join("imported");
+        ok(&[
+            "import".as_ref(),
+            OsStr::new(format),
+            sheet.as_os_str(),
+            "--country".as_ref(),
+            model.as_os_str(),
+            "-o".as_ref(),
+            imported.as_os_str(),
+        ]);
+        let combined = tmp.path().join("combined");
+        copy_files(&model, &combined);
+        std::fs::copy(imported.join("roles.toml"), combined.join("roles.toml")).unwrap();
+        let again = tmp.path().join(format!("again.{format}"));
+        export(&combined, &again);
+        let (a, b) = (std::fs::read(&sheet).unwrap(), std::fs::read(&again).unwrap());
+        if format == "xlsx" {
+            assert_eq!(
+                crate::formats::xlsx_dump(&a),
+                crate::formats::xlsx_dump(&b),
+                "{c} ({lang}): export -> import -> export"
+            );
+        } else {
+            assert_eq!(a, b, "{c} ({lang}): export -> import -> export");
+        }
+    }
+}
+
+#[test]
+fn a_role_matrix_label_no_actor_has_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("roles.csv");
+    std::fs::write(
+        &file,
+        "level,strategy,initiation,coordination,execution,operation\nnational,\"DIGTS, KL\",DIGST,,,\nstate,Government of Denmark ~,,,,\n",
+    )
+    .unwrap();
+    let (exit, out) = crate::common::render(
+        nordgov()
+            .current_dir(root())
+            .args(["import", "csv"])
+            .arg(&file)
+            .args(["--country", "dk", "-o"])
+            .arg(tmp.path().join("out")),
+        Some(tmp.path()),
+    );
+    assert_eq!(exit, 1, "{out}");
+    snapshot!("import_role_matrix_unknown_label", out);
+    let written = std::fs::read_to_string(tmp.path().join("out/roles.toml")).unwrap();
+    assert_eq!(written.matches("[[role]]").count(), 2, "{written}");
+    assert!(written.contains("reconstructed = true"), "{written}");
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
-use crate::common::{nordgov, render, root};
+use crate::common::{copy_dir, nordgov, render, root};
 use crate::snapshot;
 
 fn comments(text: &str) -> BTreeMap<String, usize> {
@@ -14,18 +14,6 @@ fn comments(text: &str) -> BTreeMap<String, usize> {
         *m.entry(l.to_string()).or_default() += 1;
     }
     m
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for e in fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            copy_dir(&p, &to.join(p.file_name().unwrap()));
-        } else {
-            fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
-        }
-    }
 }
 
 fn load(dir: &Path) -> nordgov::model::Country {

@@ -31,6 +31,20 @@ pub fn render(cmd: &mut Command, strip: Option<&Path>) -> (i32, String) {
     (code, text)
 }
 
+/// Copies the directory `from` to `to`, recursively (created as needed).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let dest = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_dir(&p, &dest);
+        } else {
+            std::fs::copy(&p, dest).unwrap();
+        }
+    }
+}
+
 /// Whether tests that need external programs must not skip (set by the test script in CI).
 pub fn tools_required() -> bool {
     std::env::var_os("NORDGOV_REQUIRE_TOOLS").is_some_and(|v| v == "1")

@@ -165,6 +165,16 @@ fn load_dir(dir: &std::path::Path) -> nordgov::model::Country {
     c.unwrap_or_else(|| panic!("{dir:?}: {d:?}"))
 }
 
+/// Asserts that two exports hold the same cells (XLSX, read with calamine) or bytes (CSV).
+fn same_sheet(format: &str, a: &std::path::Path, b: &std::path::Path, what: &str) {
+    let (a, b) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    if format == "xlsx" {
+        assert_eq!(crate::formats::xlsx_dump(&a), crate::formats::xlsx_dump(&b), "{what}: export -> import -> export");
+    } else {
+        assert_eq!(a, b, "{what}: export -> import -> export");
+    }
+}
+
 fn ok(args: &[&std::ffi::OsStr]) {
     let out = nordgov().current_dir(root()).args(args).output().unwrap();
     assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
@@ -192,29 +202,13 @@ fn actor_lists_round_trip_through_spreadsheets() {
                 imported.as_os_str(),
             ]);
             let combined = tmp.path().join(format!("combined-{format}"));
-            copy_files(&base, &combined);
+            crate::common::copy_dir(&base, &combined);
             std::fs::copy(imported.join("actors.toml"), combined.join("actors.toml")).unwrap();
             assert!(load_dir(&combined) == load_dir(&base), "{c} {format}: the imported actors differ");
             let again = tmp.path().join(format!("again.{format}"));
             ok(&[&[OsStr::new("matrix"), combined.as_os_str()][..], &kind[..], &[again.as_os_str()][..]].concat());
-            let (a, b) = (std::fs::read(&sheet).unwrap(), std::fs::read(&again).unwrap());
-            if format == "xlsx" {
-                assert_eq!(
-                    crate::formats::xlsx_dump(&a),
-                    crate::formats::xlsx_dump(&b),
-                    "{c}: export -> import -> export"
-                );
-            } else {
-                assert_eq!(a, b, "{c}: export -> import -> export");
-            }
+            same_sheet(format, &sheet, &again, c);
         }
-    }
-}
-
-fn copy_files(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for p in std::fs::read_dir(from).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_file()) {
-        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
     }
 }
 
@@ -274,20 +268,11 @@ fn role_matrices_round_trip_through_spreadsheets() {
             imported.as_os_str(),
         ]);
         let combined = tmp.path().join("combined");
-        copy_files(&model, &combined);
+        crate::common::copy_dir(&model, &combined);
         std::fs::copy(imported.join("roles.toml"), combined.join("roles.toml")).unwrap();
         let again = tmp.path().join(format!("again.{format}"));
         export(&combined, &again);
-        let (a, b) = (std::fs::read(&sheet).unwrap(), std::fs::read(&again).unwrap());
-        if format == "xlsx" {
-            assert_eq!(
-                crate::formats::xlsx_dump(&a),
-                crate::formats::xlsx_dump(&b),
-                "{c} ({lang}): export -> import -> export"
-            );
-        } else {
-            assert_eq!(a, b, "{c} ({lang}): export -> import -> export");
-        }
+        same_sheet(format, &sheet, &again, &format!("{c} ({lang})"));
     }
 }
 

@@ -28,19 +28,11 @@ fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     out
 }
 
-fn copy_models(to: &Path) {
-    for (rel, bytes) in tree(&root().join("models")) {
-        let p = to.join(rel);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(p, bytes).unwrap();
-    }
-}
-
 #[test]
 fn outputs_never_land_among_model_files() {
     let tmp = tempfile::tempdir().unwrap();
     let models = tmp.path().join("models");
-    copy_models(&models);
+    crate::common::copy_dir(&root().join("models"), &models);
     let before = tree(&models);
     let m = models.to_string_lossy().to_string();
     let into = |rel: &str| models.join(rel).to_string_lossy().to_string();

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::root;
+use crate::common::{copy_dir, root};
 
 /// The tutorial's shell blocks, in order.
 fn blocks(readme: &str) -> Vec<String> {
@@ -21,26 +21,13 @@ fn blocks(readme: &str) -> Vec<String> {
     out
 }
 
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let p = e.unwrap().path();
-        let dest = to.join(p.file_name().unwrap());
-        if p.is_dir() {
-            copy(&p, &dest);
-        } else {
-            std::fs::copy(&p, dest).unwrap();
-        }
-    }
-}
-
 #[test]
 fn the_readme_tutorial_runs_as_written() {
     let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
     let blocks = blocks(&readme);
     assert!(blocks.len() >= 5, "{} tutorial blocks", blocks.len());
     let tmp = tempfile::tempdir().unwrap();
-    copy(&root().join("models"), &tmp.path().join("nordic"));
+    copy_dir(&root().join("models"), &tmp.path().join("nordic"));
     let bin = Path::new(env!("CARGO_BIN_EXE_nordgov")).parent().unwrap().to_path_buf();
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
     for (i, block) in blocks.iter().enumerate() {

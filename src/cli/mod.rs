@@ -73,7 +73,9 @@ const EXAMPLES: &str = "Examples:
   nordgov explore no --toward dk --depth 2   reorganisations that bring Norway closest to Denmark
   nordgov explain E0201                 what an error code means and how to fix it
   nordgov schema -o models/nordgov.schema.json
-  nordgov synth --actors 10000 --seed 1 -o /tmp/synthetic";
+  nordgov synth --actors 10000 --seed 1 -o /tmp/synthetic
+  nordgov export archimate no -o no.xml  for Archi; also archi-csv, kumu, graphml, gexf
+  nordgov new is --name Iceland         start a model of your own; nordgov fmt keeps it tidy";
 
 /// Compare how the Nordic countries govern public-sector digitalisation.
 #[derive(Debug, Parser)]
@@ -178,8 +180,8 @@ pub enum Command {
     /// Generate a synthetic model of any size (for benchmarks and tests).
     #[command(after_help = "Examples:\n  nordgov synth --actors 10000 --seed 1 -o /tmp/synthetic")]
     Synth(synth::Args),
-    /// Read an actor list kept in a spreadsheet (the layout `matrix --kind actors` writes) into
-    /// a model file, with a diagnostic per row that cannot be read.
+    /// Read an actor list or a role matrix kept in a spreadsheet (the layouts `matrix --kind
+    /// actors|roles` write) into model files, with a diagnostic per row or cell it cannot read.
     #[command(
         after_help = "Examples:\n  nordgov matrix dk --kind actors --format xlsx -o dk-actors.xlsx\n  nordgov import xlsx dk-actors.xlsx --country dk -o /tmp/dk-actors"
     )]

@@ -17,8 +17,8 @@ fn lit(s: &str) -> String {
 
 /// The model files of a new country `code` named `name` (in English) whose first native
 /// language is `lang`: `country.toml` (country, a source document, every level), and
-/// `actors.toml`, `roles.toml` with commented examples. The result validates, with a warning
-/// for each role cell still empty.
+/// `actors.toml` with commented examples, and `roles.toml` with an empty entry for every level
+/// and role. The result validates, with a warning for each role cell still empty.
 pub fn files(code: &str, name: &str, lang: Lang) -> Vec<(String, String)> {
     let mut country = format!(
         "{SCHEMA_LINE}\n# {name} ({code}): the country, its administrative levels and the documents facts cite.\n\
@@ -81,5 +81,16 @@ pub fn files(code: &str, name: &str, lang: Lang) -> Vec<(String, String)> {
         roles = terms::<Role>(),
         qualifiers = terms::<Qualifier>(),
     );
+    let mut roles = roles;
+    roles.push_str("\n# One entry per cell of the matrix, to fill in: list the ids of the actors that hold it.\n");
+    for l in Level::ALL {
+        for r in Role::ALL {
+            roles.push_str(&format!(
+                "\n[[role]]\nlevel = \"{}\"\nrole = \"{}\"\nactors = []\nsource = \"source\"\nconfidence = \"low\"\n",
+                l.key(),
+                r.key()
+            ));
+        }
+    }
     vec![("actors.toml".into(), actors), ("country.toml".into(), country), ("roles.toml".into(), roles)]
 }

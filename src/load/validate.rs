@@ -1,11 +1,16 @@
 //! Validation: the raw files of one model to a [`Country`], as a sequence of named passes.
 //!
-//! 1. **declarations**: the country, documents, levels and actor ids of every file, so that
-//!    references resolve whatever file order the author chose;
+//! Per file, in the model's file order ([`Validation::add`]):
+//! 1. **declarations**: the file's country, documents, levels and actor ids;
 //! 2. **facts**: every item is converted, checking vocabulary terms, ids, references, levels,
-//!    dates and provenance;
-//! 3. **hierarchy**: cycles in parent / reports_to / owned_by / part_of;
-//! 4. **coverage**: warnings about orphan actors, empty role cells and duplicated relations.
+//!    dates and provenance. A reference to a name no file read so far declares is checked
+//!    again at the end, so references resolve whatever file order the author chose.
+//!
+//! When every file is in ([`Validation::finish`]):
+//! 3. **deferred**: the references that waited, and repeated relations;
+//! 4. **hierarchy**: cycles in parent / reports_to / owned_by / part_of;
+//! 5. **coverage**: warnings about orphan actors, missing names, empty role cells and relations
+//!    that repeat a parent link.
 //!
 //! Every pass reports all it finds; a [`Country`] is returned only when no error was found, so a
 //! broken model never reaches a later stage half-read.

@@ -47,11 +47,11 @@ pub fn rows(c: &Country) -> Vec<Vec<String>> {
         .map(|a| {
             let r = crate::print::actor(a);
             let name = |l: Lang| r.name.0.iter().find(|(k, _)| k.get() == l.key()).map(|(_, n)| n.clone());
-            let sources: Vec<String> = match r.source.as_ref().map(Sp::get) {
-                Some(Sources::One(s)) => vec![s.clone()],
-                Some(Sources::Many(v)) => v.iter().map(|s| s.get().clone()).collect(),
-                None => Vec::new(),
-            };
+            let sources: Vec<String> = r
+                .source
+                .as_ref()
+                .map(|s| s.get().items(0..0).into_iter().map(|(r, _)| r).collect())
+                .unwrap_or_default();
             vec![
                 r.id.get().clone(),
                 r.kind.get().clone(),
@@ -212,11 +212,7 @@ pub fn read(rows: &[Vec<String>], origin: &str) -> (Vec<RawActor>, Vec<Diagnosti
             parent_relation: parent_relation.map(|r| Sp::new(r.key().to_string())),
             member_of: Vec::new(),
             central: central.flatten(),
-            source: match sources.len() {
-                0 => None,
-                1 => sources.into_iter().next().map(|s| Sp::new(Sources::One(s))),
-                _ => Some(Sp::new(Sources::Many(sources.into_iter().map(Sp::new).collect()))),
-            },
+            source: Sources::from_refs(sources),
             confidence: confidence.map(|c| Sp::new(c.key().to_string())),
             reconstructed: reconstructed.flatten(),
             note: opt(cell("note")),

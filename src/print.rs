@@ -138,12 +138,7 @@ type RawProv = (Option<Sp<Sources>>, Option<SpStr>, Option<bool>, Option<String>
 
 fn prov(p: &Provenance) -> RawProv {
     let refs: Vec<String> = p.sources.iter().map(ToString::to_string).collect();
-    let source = match refs.len() {
-        0 => None,
-        1 => refs.into_iter().next().map(|r| Sp::new(Sources::One(r))),
-        _ => Some(Sp::new(Sources::Many(refs.into_iter().map(s).collect()))),
-    };
-    (source, p.confidence.map(term), p.reconstructed.then_some(true), p.note.clone())
+    (Sources::from_refs(refs), p.confidence.map(term), p.reconstructed.then_some(true), p.note.clone())
 }
 
 fn validity(v: &Validity) -> (Option<Sp<DateValue>>, Option<Sp<DateValue>>) {

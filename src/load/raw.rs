@@ -238,6 +238,15 @@ pub enum Sources {
 }
 
 impl Sources {
+    /// References as a model file writes them: none, one string, or a list.
+    pub fn from_refs(refs: Vec<String>) -> Option<Sp<Sources>> {
+        match refs.len() {
+            0 => None,
+            1 => refs.into_iter().next().map(|r| Sp::new(Sources::One(r))),
+            _ => Some(Sp::new(Sources::Many(refs.into_iter().map(Sp::new).collect()))),
+        }
+    }
+
     /// Every reference with its span (a single reference takes the span of the whole value).
     pub fn items(&self, whole: Range<usize>) -> Vec<(String, Range<usize>)> {
         match self {

@@ -229,6 +229,11 @@ pub fn map(c: &Country, g: &ActorGraph) -> ArchiModel {
     ArchiModel { id: format!("model.{}", c.code), names, elements, relationships }
 }
 
+/// The name tools with one name per element show: English, else the first the element has.
+fn display_name(names: &[(Lang, String)]) -> String {
+    names.iter().find(|(l, _)| *l == Lang::En).or(names.first()).map(|(_, n)| n.clone()).unwrap_or_default()
+}
+
 /// Every property key used, in order, as (definition id, key).
 fn property_keys(m: &ArchiModel) -> Vec<(String, &'static str)> {
     let mut keys: Vec<&'static str> = m
@@ -321,16 +326,13 @@ pub fn archi_csv(m: &ArchiModel) -> Vec<(&'static str, String)> {
         }
     };
     let line = |fields: &[&str]| fields.iter().map(|f| q(f)).collect::<Vec<_>>().join(",") + "\r\n";
-    let name = |names: &[(Lang, String)]| {
-        names.iter().find(|(l, _)| *l == Lang::En).or(names.first()).map(|(_, n)| n.clone()).unwrap_or_default()
-    };
     let mut elements = line(&["ID", "Type", "Name", "Documentation", "Specialization"]);
-    elements.push_str(&line(&[&m.id, "ArchimateModel", &name(&m.names), "", ""]));
+    elements.push_str(&line(&[&m.id, "ArchimateModel", &display_name(&m.names), "", ""]));
     for e in &m.elements {
         elements.push_str(&line(&[
             &e.id,
             e.kind.name(),
-            &name(&e.names),
+            &display_name(&e.names),
             e.documentation.as_deref().unwrap_or(""),
             "",
         ]));
@@ -355,16 +357,14 @@ pub fn archi_csv(m: &ArchiModel) -> Vec<(&'static str, String)> {
 /// (from and to by label, type, direction, attributes). Labels are made unique with the id.
 pub fn kumu(m: &ArchiModel) -> serde_json::Value {
     let mut label_count: BTreeMap<String, usize> = BTreeMap::new();
-    let first_name =
-        |e: &Element| e.names.iter().find(|(l, _)| *l == Lang::En).or(e.names.first()).map(|(_, n)| n.clone());
     for e in &m.elements {
-        *label_count.entry(first_name(e).unwrap_or_default()).or_default() += 1;
+        *label_count.entry(display_name(&e.names)).or_default() += 1;
     }
     let labels: BTreeMap<&str, String> = m
         .elements
         .iter()
         .map(|e| {
-            let n = first_name(e).unwrap_or_default();
+            let n = display_name(&e.names);
             let label = if label_count.get(&n).copied().unwrap_or(0) > 1 { format!("{n} ({})", e.id) } else { n };
             (e.id.as_str(), label)
         })

@@ -3,9 +3,8 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
 
-use crate::common::{copy_dir, nordgov, render, root};
+use crate::common::{copy_dir, load_model, nordgov, render, root};
 use crate::snapshot;
 
 fn comments(text: &str) -> BTreeMap<String, usize> {
@@ -14,19 +13,6 @@ fn comments(text: &str) -> BTreeMap<String, usize> {
         *m.entry(l.to_string()).or_default() += 1;
     }
     m
-}
-
-fn load(dir: &Path) -> nordgov::model::Country {
-    let mut files: Vec<(String, String)> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), fs::read_to_string(&p).unwrap()))
-        .collect();
-    files.sort();
-    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    let (c, d, _) = nordgov::load::load_str("m", &refs);
-    c.unwrap_or_else(|| panic!("{dir:?}: {d:?}"))
 }
 
 #[test]
@@ -73,7 +59,7 @@ fn fmt_is_idempotent_and_keeps_comments_and_meaning() {
         assert_eq!(comments(&after), comments(t), "{p}: comments changed");
     }
     for c in ["dk", "fi", "no", "se"] {
-        assert!(load(&models.join(c)) == load(&root().join("models").join(c)), "{c}: the model changed");
+        assert!(load_model(&models.join(c)) == load_model(&root().join("models").join(c)), "{c}: the model changed");
     }
     let formatted: Vec<String> = before.keys().map(|p| fs::read_to_string(p).unwrap()).collect();
     let check = nordgov().arg("fmt").arg("--check").arg(&models).output().unwrap();

@@ -31,6 +31,15 @@ pub fn render(cmd: &mut Command, strip: Option<&Path>) -> (i32, String) {
     (code, text)
 }
 
+/// The model in directory `dir`, loaded as commands load it (panics with the diagnostics if it
+/// is invalid).
+pub fn load_model(dir: &Path) -> nordgov::model::Country {
+    let mut db = nordgov::diagnostic::SourceDb::new();
+    let md = nordgov::workspace::ModelDir { path: dir.to_path_buf(), name: dir.display().to_string() };
+    let (c, d) = nordgov::workspace::load_model(&md, &mut db, &nordgov::load::Limits::default());
+    c.unwrap_or_else(|| panic!("{}: {d:?}", md.name))
+}
+
 /// Copies the directory `from` to `to`, recursively (created as needed).
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();

@@ -15,10 +15,7 @@ use crate::snapshot;
 const ALL: [Kind; 4] = [Kind::Move, Kind::TransferRole, Kind::ChangeStrength, Kind::Merge];
 
 fn load(dir: &std::path::Path) -> Country {
-    let mut db = nordgov::diagnostic::SourceDb::new();
-    let dir = nordgov::workspace::ModelDir { path: dir.to_path_buf(), name: dir.display().to_string() };
-    let (c, d) = nordgov::workspace::load_model(&dir, &mut db, &nordgov::load::Limits::default());
-    c.unwrap_or_else(|| panic!("{}: {d:?}", dir.name)).as_compared(None)
+    crate::common::load_model(dir).as_compared(None)
 }
 
 fn bundled() -> Vec<Country> {

@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::common::{nordgov, root};
+use crate::common::{load_model, nordgov, root};
 use crate::snapshot;
 
 const COUNTRIES: [&str; 4] = ["dk", "fi", "no", "se"];
@@ -144,27 +144,6 @@ fn export_snapshots() {
     snapshot!("export_archi_csv_fi", all);
 }
 
-/// Writes the model nordgov prints for `c` (member_of as relations, as the loader keeps them).
-fn printed(c: &nordgov::model::Country, dir: &std::path::Path) {
-    std::fs::create_dir_all(dir).unwrap();
-    for (name, text) in nordgov::print::files(c) {
-        std::fs::write(dir.join(name), text).unwrap();
-    }
-}
-
-fn load_dir(dir: &std::path::Path) -> nordgov::model::Country {
-    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
-        .collect();
-    files.sort();
-    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    let (c, d, _) = nordgov::load::load_str("m", &refs);
-    c.unwrap_or_else(|| panic!("{dir:?}: {d:?}"))
-}
-
 /// Asserts that two exports hold the same cells (XLSX, read with calamine) or bytes (CSV).
 fn same_sheet(format: &str, a: &std::path::Path, b: &std::path::Path, what: &str) {
     let (a, b) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
@@ -186,7 +165,7 @@ fn actor_lists_round_trip_through_spreadsheets() {
     for c in COUNTRIES {
         let tmp = tempfile::tempdir().unwrap();
         let base = tmp.path().join("printed");
-        printed(&load_dir(&root().join("models").join(c)), &base);
+        nordgov::workspace::write_model_dir(&base, &load_model(&root().join("models").join(c))).unwrap();
         for format in ["xlsx", "csv"] {
             let sheet = tmp.path().join(format!("actors.{format}"));
             let kind = ["--kind", "actors", "--format", format, "-o"].map(OsStr::new);
@@ -204,7 +183,7 @@ fn actor_lists_round_trip_through_spreadsheets() {
             let combined = tmp.path().join(format!("combined-{format}"));
             crate::common::copy_dir(&base, &combined);
             std::fs::copy(imported.join("actors.toml"), combined.join("actors.toml")).unwrap();
-            assert!(load_dir(&combined) == load_dir(&base), "{c} {format}: the imported actors differ");
+            assert!(load_model(&combined) == load_model(&base), "{c} {format}: the imported actors differ");
             let again = tmp.path().join(format!("again.{format}"));
             ok(&[&[OsStr::new("matrix"), combined.as_os_str()][..], &kind[..], &[again.as_os_str()][..]].concat());
             same_sheet(format, &sheet, &again, c);

@@ -19,7 +19,8 @@ use std::alloc::{GlobalAlloc, Layout};
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
-use nordgov::analysis::{compare, matrix, metrics, resources};
+use nordgov::analysis::dimensions::Weights;
+use nordgov::analysis::{compare, matrix, metrics, profile, resources};
 use nordgov::diagnostic::{FileId, SourceDb};
 use nordgov::graph::view::{view, ViewKind, ViewOptions};
 use nordgov::graph::{self, EdgeSet};
@@ -323,7 +324,9 @@ fn main() {
     // The whole report without diagram layout: the country and the scenario.
     let page = ScenarioPage { file: "scenario-xa-move.html", scenario: &scenario, base: &c, result: &result };
     b.capped("report (no layout)", "NORDGOV_REPORT_MAX", report_max, || {
-        let input = Input { countries: std::slice::from_ref(&c), scenarios: &[page], sources: &[], lang };
+        let weights = Weights::bundled();
+        let input =
+            Input { countries: std::slice::from_ref(&c), scenarios: &[page], sources: &[], lang, weights: &weights };
         nordgov::report::build(&input, &|_v| String::new())
     });
     drop(result);
@@ -335,13 +338,15 @@ fn main() {
     b.stage("compare: roles", || compare::roles(&pair, lang));
     b.stage("compare: instruments", || compare::instruments(&pair));
     b.stage("compare: resources", || pair.iter().map(compare::country_resources).collect::<Vec<_>>());
-    b.stage("compare: profile", || compare::profile(&[&pair[0], &pair[1]]));
+    b.stage("compare: profile", || {
+        profile::profile(&[&pair[0], &pair[1]], &Weights::bundled(), nordgov::model::Lang::En)
+    });
     b.stage("compare (all four)", || {
         (
             compare::roles(&pair, lang),
             compare::instruments(&pair),
             pair.iter().map(compare::country_resources).collect::<Vec<_>>(),
-            compare::profile(&[&pair[0], &pair[1]]),
+            profile::profile(&[&pair[0], &pair[1]], &Weights::bundled(), nordgov::model::Lang::En),
         )
     });
     drop(pair);

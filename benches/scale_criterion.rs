@@ -6,7 +6,8 @@
 #![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)]
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use nordgov::analysis::{compare, matrix, resources};
+use nordgov::analysis::dimensions::Weights;
+use nordgov::analysis::{compare, matrix, profile, resources};
 use nordgov::graph::view::{view, ViewKind, ViewOptions};
 use nordgov::model::{Country, Lang, Sector};
 use nordgov::report::{Input, ScenarioPage};
@@ -54,7 +55,7 @@ fn bench_compare(c: &mut Criterion) {
             b.iter(|| pair.iter().map(compare::country_resources).collect::<Vec<_>>())
         });
         group.bench_with_input(BenchmarkId::new("profile", n), &n, |b, _| {
-            b.iter(|| compare::profile(&[&pair[0], &pair[1]]))
+            b.iter(|| profile::profile(&[&pair[0], &pair[1]], &Weights::bundled(), nordgov::model::Lang::En))
         });
     }
     group.finish();
@@ -86,7 +87,8 @@ fn bench_report(c: &mut Criterion) {
     let page = ScenarioPage { file: "scenario-xa-move.html", scenario: &scenario, base: &country, result: &result };
     let countries = [country.clone()];
     let pages = [page];
-    let input = Input { countries: &countries, scenarios: &pages, sources: &[], lang: LANG };
+    let weights = Weights::bundled();
+    let input = Input { countries: &countries, scenarios: &pages, sources: &[], lang: LANG, weights: &weights };
     group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
         b.iter(|| nordgov::report::build(&input, &|_v| String::new()))
     });

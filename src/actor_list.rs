@@ -4,17 +4,25 @@
 //! ([`RawActor`]), so a row says exactly what a model file would.
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::load::raw::{DateValue, RawActor, RawFile, RawNames, Sources, Sp};
-use crate::model::{is_valid_id, ActorKind, Confidence, Country, Lang, Level, RelationType, Vocabulary};
+use crate::load::raw::{DateValue, RawActor, RawAttribute, RawFile, RawNames, Sources, Sp};
+use crate::model::{
+    is_valid_id, ActorKind, Confidence, Country, Lang, Level, Participation, Portfolio, RelationType, Standing,
+    Vocabulary,
+};
 
-/// The columns, in order; `name_xx` holds the name in language `xx`.
-pub const COLUMNS: [&str; 19] = [
+/// The columns, in order; `name_xx` holds the name in language `xx`. `portfolio`, `standing` and
+/// `participation` hold a term, or the TOML inline table a model file would hold when the term
+/// has sources of its own (`{ value = "finance", source = "doc:12", confidence = "high" }`).
+pub const COLUMNS: [&str; 22] = [
     "id",
     "kind",
     "level",
     "parent",
     "parent_relation",
     "central",
+    "portfolio",
+    "standing",
+    "participation",
     "abbr",
     "name_en",
     "name_nb",
@@ -29,6 +37,9 @@ pub const COLUMNS: [&str; 19] = [
     "reconstructed",
     "note",
 ];
+
+/// Columns a sheet written before they existed may lack.
+const OPTIONAL: [&str; 3] = ["portfolio", "standing", "participation"];
 
 /// Several values in one cell (aliases, sources) are separated by this.
 const SEP: &str = "; ";
@@ -59,6 +70,9 @@ pub fn rows(c: &Country) -> Vec<Vec<String>> {
                 r.parent.as_ref().map(|p| p.get().clone()).unwrap_or_default(),
                 r.parent_relation.as_ref().map(|p| p.get().clone()).unwrap_or_default(),
                 r.central.map(|b| b.to_string()).unwrap_or_default(),
+                attribute_text(r.portfolio.as_ref()),
+                attribute_text(r.standing.as_ref()),
+                attribute_text(r.participation.as_ref()),
                 r.abbr.clone().unwrap_or_default(),
                 name(Lang::En).unwrap_or_default(),
                 name(Lang::Nb).unwrap_or_default(),
@@ -75,6 +89,55 @@ pub fn rows(c: &Country) -> Vec<Vec<String>> {
             ]
         })
         .collect()
+}
+
+/// An attribute cell: the bare term, or the inline table a model file writes.
+fn attribute_text(a: Option<&Sp<RawAttribute>>) -> String {
+    match a.map(Sp::get) {
+        None => String::new(),
+        Some(RawAttribute::Plain(t)) => t.clone(),
+        Some(sourced) => toml::Value::try_from(sourced).map(|v| v.to_string()).unwrap_or_default(),
+    }
+}
+
+/// An attribute from a cell (a term of `V`, or an inline table with one), or a diagnostic.
+fn attribute<V: Vocabulary>(
+    v: &str,
+    origin: &str,
+    row: usize,
+    col: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Option<Sp<RawAttribute>>> {
+    if v.is_empty() {
+        return Some(None);
+    }
+    if !v.starts_with('{') {
+        return term::<V>(v, origin, row, col, diags).map(|t| Some(Sp::new(RawAttribute::Plain(t.key().to_string()))));
+    }
+    #[derive(serde::Deserialize)]
+    struct Cell {
+        v: RawAttribute,
+    }
+    match toml::from_str::<Cell>(&format!("v = {v}")) {
+        Ok(Cell { v: RawAttribute::Sourced(t) }) => {
+            term::<V>(t.value.get(), origin, row, col, diags)?;
+            Some(Some(Sp::new(RawAttribute::Sourced(t))))
+        }
+        Ok(Cell { v: plain }) => Some(Some(Sp::new(plain))),
+        Err(e) => {
+            diags.push(
+                Diagnostic::new(
+                    Code::E0103,
+                    format!("{}: not a term or a table: {}", at(origin, row, col), e.message()),
+                )
+                .with_path(origin.to_string())
+                .hint(
+                    "write the term (finance) or { value = \"finance\", source = \"doc:12\", confidence = \"high\" }",
+                ),
+            );
+            None
+        }
+    }
 }
 
 /// Where a problem is: `origin` (file and sheet), the 1-based row and the column name.
@@ -145,7 +208,7 @@ pub fn read(rows: &[Vec<String>], origin: &str) -> (Vec<RawActor>, Vec<Diagnosti
         return (Vec::new(), diags);
     };
     let header: Vec<&str> = rows.get(start).map(|r| r.iter().map(String::as_str).collect()).unwrap_or_default();
-    for missing in COLUMNS.iter().filter(|c| !header.contains(c)) {
+    for missing in COLUMNS.iter().filter(|c| !header.contains(c) && !OPTIONAL.contains(c)) {
         diags.push(
             Diagnostic::new(Code::E0104, format!("{origin}: the header has no column `{missing}`"))
                 .with_path(origin.to_string()),
@@ -186,6 +249,9 @@ pub fn read(rows: &[Vec<String>], origin: &str) -> (Vec<RawActor>, Vec<Diagnosti
         let reconstructed = flag(&cell("reconstructed"), origin, n, "reconstructed", &mut diags);
         let valid_from = date(&cell("valid_from"), origin, n, "valid_from", &mut diags);
         let valid_to = date(&cell("valid_to"), origin, n, "valid_to", &mut diags);
+        let portfolio = attribute::<Portfolio>(&cell("portfolio"), origin, n, "portfolio", &mut diags);
+        let standing = attribute::<Standing>(&cell("standing"), origin, n, "standing", &mut diags);
+        let participation = attribute::<Participation>(&cell("participation"), origin, n, "participation", &mut diags);
         if diags.len() > before {
             continue;
         }
@@ -212,6 +278,9 @@ pub fn read(rows: &[Vec<String>], origin: &str) -> (Vec<RawActor>, Vec<Diagnosti
             parent_relation: parent_relation.map(|r| Sp::new(r.key().to_string())),
             member_of: Vec::new(),
             central: central.flatten(),
+            portfolio: portfolio.flatten(),
+            standing: standing.flatten(),
+            participation: participation.flatten(),
             source: Sources::from_refs(sources),
             confidence: confidence.map(|c| Sp::new(c.key().to_string())),
             reconstructed: reconstructed.flatten(),

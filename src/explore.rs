@@ -37,6 +37,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::analysis::basis::{self, cell_index, Basis, SteeringCell};
+use crate::analysis::dimensions::{self, Value, Weights};
 use crate::load::raw::Sp;
 use crate::model::{ActorKind, Country, Instrument, Level, Names, RelationType, Role, Sector, Vocabulary};
 use crate::scenario::{NewActor, Op};
@@ -223,7 +224,8 @@ impl State {
                     }
                 }
                 b.holders = holders;
-                // The two slides become one: a cell either uses stays used.
+                // The two slides become one: a cell either uses stays used, and as in `scenario
+                // apply` a used cell replaces an unused one (with its targets).
                 let mut steering: Vec<SteeringCell> = Vec::with_capacity(b.steering.len());
                 for x in &b.steering {
                     let x = SteeringCell { actor: if x.actor == gone { into } else { x.actor }, ..*x };
@@ -231,16 +233,26 @@ impl State {
                         .iter_mut()
                         .find(|y| y.actor == x.actor && y.role == x.role && y.instrument == x.instrument)
                     {
-                        Some(y) => y.used |= x.used,
+                        Some(y) if x.used && !y.used => *y = x,
+                        Some(_) => {}
                         None => steering.push(x),
                     }
                 }
                 b.steering = steering;
-                for f in &mut b.fte {
-                    if f.0 == gone {
-                        f.0 = into;
+                for f in b.fte.iter_mut().chain(b.budget.iter_mut()) {
+                    if f.actor == gone {
+                        f.actor = into;
                     }
                 }
+                for l in &mut b.links {
+                    if l.from == gone {
+                        l.from = into;
+                    }
+                    if l.to == gone {
+                        l.to = into;
+                    }
+                }
+                b.links.retain(|l| l.from != l.to);
                 self.hierarchy.iter_mut().for_each(|(f, t)| {
                     if *f == gone {
                         *f = into;
@@ -497,6 +509,8 @@ pub struct Search<'a> {
     pub top: usize,
     /// What to minimise.
     pub objective: &'a Objective,
+    /// The dimensions' weights in the distance.
+    pub weights: &'a Weights,
 }
 
 /// One result: the changes and how they score.
@@ -529,23 +543,25 @@ pub struct Outcome {
     pub interrupted: bool,
 }
 
-/// The others' indicator values, for scaling and distances.
-struct Others {
+/// The others' criteria, for scaling and distances.
+struct Others<'a> {
     codes: Vec<String>,
-    values: Vec<Vec<Option<f64>>>,
+    values: Vec<Vec<Option<Value>>>,
+    weights: &'a Weights,
 }
 
-impl Others {
-    /// Distances from `values` to each other country, scaled over `values` and all others.
-    fn distances(&self, values: &[Option<f64>]) -> Vec<f64> {
-        let mut all: Vec<&[Option<f64>]> = vec![values];
+impl Others<'_> {
+    /// Distances from `values` to each other country, amounts scaled over `values` and all
+    /// others.
+    fn distances(&self, values: &[Option<Value>]) -> Vec<f64> {
+        let mut all: Vec<&[Option<Value>]> = vec![values];
         all.extend(self.values.iter().map(Vec::as_slice));
-        let ranges = basis::ranges(&all);
-        self.values.iter().map(|o| basis::distance(values, o, &ranges)).collect()
+        let ranges = dimensions::ranges(&all);
+        self.values.iter().map(|o| dimensions::distance(values, o, &ranges, self.weights)).collect()
     }
 }
 
-fn score(objective: &Objective, others: &Others, distances: &[f64], changes: &[Change]) -> f64 {
+fn score(objective: &Objective, others: &Others<'_>, distances: &[f64], changes: &[Change]) -> f64 {
     let count = |k: Kind| changes.iter().filter(|c| c.kind() == k).count() as f64;
     objective
         .terms
@@ -605,9 +621,10 @@ pub fn search(s: &Search<'_>, stop: &AtomicBool, progress: &(dyn Fn(u64, u64) + 
     let state = State::new(s.base);
     let others = Others {
         codes: s.others.iter().map(|o| o.code.to_lowercase()).collect(),
-        values: s.others.iter().map(|o| Basis::new(o).indicators()).collect(),
+        values: s.others.iter().map(|o| Basis::new(o).criteria()).collect(),
+        weights: s.weights,
     };
-    let base_d = others.distances(&state.basis.indicators());
+    let base_d = others.distances(&state.basis.criteria());
     let base_score = score(s.objective, &others, &base_d, &[]);
     let changes = candidates(&state, s.kinds);
     let evaluated = AtomicU64::new(0);
@@ -626,7 +643,7 @@ pub fn search(s: &Search<'_>, stop: &AtomicBool, progress: &(dyn Fn(u64, u64) + 
                 let mut one = state.clone();
                 let mut count = 1;
                 if one.apply(first) {
-                    let d = others.distances(&one.basis.indicators());
+                    let d = others.distances(&one.basis.criteria());
                     let sc = score(s.objective, &others, &d, std::slice::from_ref(first));
                     best.offer(sc, (1, i as u32, 0), || vec![*first], &d);
                     if s.depth >= 2 {
@@ -635,7 +652,7 @@ pub fn search(s: &Search<'_>, stop: &AtomicBool, progress: &(dyn Fn(u64, u64) + 
                             let mut two = one.clone();
                             if two.apply(second) {
                                 let pair = [*first, *second];
-                                let d = others.distances(&two.basis.indicators());
+                                let d = others.distances(&two.basis.criteria());
                                 let sc = score(s.objective, &others, &d, &pair);
                                 best.offer(sc, (2, i as u32, j as u32), || pair.to_vec(), &d);
                             }
@@ -712,7 +729,11 @@ pub fn to_ops(base: &Country, changes: &[Change]) -> Vec<Op> {
                         kind: a.map_or(ActorKind::Agency, |a| a.kind),
                         level: a.map_or(Level::State, |a| a.level),
                         parent: now(into).and_then(|x| x.parent).map(|p| sp(p, &ids)),
+                        parent_relation: now(into).filter(|x| x.parent.is_some()).map(|x| x.parent_relation),
                         central: now(into).is_some_and(|x| x.central) || now(gone).is_some_and(|x| x.central),
+                        portfolio: now(into).and_then(|x| x.portfolio),
+                        standing: now(into).and_then(|x| x.standing),
+                        participation: now(into).and_then(|x| x.participation),
                     },
                 };
                 for i in [into, gone] {

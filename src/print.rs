@@ -163,6 +163,17 @@ fn country(c: &Country) -> RawCountry {
     }
 }
 
+/// An attribute in raw form: the bare term, or a table when it has its own provenance.
+fn attribute<V: Vocabulary>(a: &Attribute<V>) -> Sp<RawAttribute> {
+    Sp::new(match &a.provenance {
+        None => RawAttribute::Plain(a.value.key().to_string()),
+        Some(p) => {
+            let (source, confidence, reconstructed, note) = prov(p);
+            RawAttribute::Sourced(RawSourcedTerm { value: term(a.value), source, confidence, reconstructed, note })
+        }
+    })
+}
+
 fn level(l: &LevelInfo) -> RawLevel {
     let (source, confidence, reconstructed, note) = prov(&l.provenance);
     RawLevel {
@@ -170,6 +181,7 @@ fn level(l: &LevelInfo) -> RawLevel {
         description: l.description.clone(),
         units: l.units,
         unit_name: l.unit_name.clone(),
+        character: l.character.as_ref().map(attribute),
         source,
         confidence,
         reconstructed,
@@ -202,6 +214,9 @@ pub fn actor(a: &Actor) -> RawActor {
         parent_relation: a.parent.as_ref().filter(|p| p.relation != RelationType::ReportsTo).map(|p| term(p.relation)),
         member_of: Vec::new(),
         central: a.central.then_some(true),
+        portfolio: a.portfolio.as_ref().map(attribute),
+        standing: a.standing.as_ref().map(attribute),
+        participation: a.participation.as_ref().map(attribute),
         source,
         confidence,
         reconstructed,
@@ -218,6 +233,7 @@ fn relation(r: &Relation) -> RawRelation {
         from: s(r.from.as_str()),
         kind: term(r.kind),
         to: s(r.to.as_str()),
+        binding: r.binding.then(|| Sp::new(true)),
         source,
         confidence,
         reconstructed,
@@ -264,7 +280,12 @@ fn strategy(st: &Strategy) -> RawStrategy {
         documents: st
             .documents
             .iter()
-            .map(|d| RawStrategyDocument { title: d.title.clone(), years: d.years.clone() })
+            .map(|d| RawStrategyDocument {
+                title: d.title.clone(),
+                years: d.years.clone(),
+                kind: d.kind.map(term),
+                in_force: (!d.in_force).then_some(false),
+            })
             .collect(),
         instruments: st.instruments.iter().map(|i| instrument(*i)).collect(),
         text: st.text.clone(),
@@ -336,6 +357,7 @@ fn resource(r: &Resource) -> RawResource {
             })
         }),
         year: r.year,
+        scope: (r.scope != ResourceScope::Whole).then(|| term(r.scope)),
         covers: r.covers.clone(),
         source,
         confidence,

@@ -9,6 +9,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::analysis::dimensions::Weights;
+use crate::analysis::findings::{self, Finding};
+use crate::analysis::profile::{self, Profile};
 use crate::analysis::{compare, matrix, metrics, resources};
 use crate::graph::view::{overlay, view, GraphView, ViewKind, ViewOptions};
 use crate::graph::{self, EdgeSet};
@@ -42,6 +45,8 @@ pub struct Input<'a> {
     pub sources: &'a [(String, String)],
     /// The language of every label.
     pub lang: Lang,
+    /// The weights of the governance dimensions.
+    pub weights: &'a Weights,
 }
 
 /// One page of the site: its path relative to the site root and its HTML.
@@ -67,7 +72,7 @@ pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page
     for (file, text) in input.sources {
         pages.push((format!("sources/{file}.html"), page(file, lang.key(), &up, &source_page(text))));
     }
-    let cmp = Comparison::of(&dated);
+    let cmp = Comparison::of(&dated, input.weights, lang);
     add(&mut pages, "index.html".into(), &w("site title"), index(&dated, &cmp, input.scenarios, &o));
     add(&mut pages, "comparison.html".into(), &w("comparison"), comparison(&dated, &cmp, &o));
     for (full, c) in input.countries.iter().zip(&dated) {
@@ -76,7 +81,7 @@ pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page
     }
     for s in input.scenarios {
         let others: Vec<Country> = dated.iter().filter(|o| o.code != s.base.code).cloned().collect();
-        add(&mut pages, s.file.to_string(), &s.scenario.name, scenario_page(s, &others, lang, draw));
+        add(&mut pages, s.file.to_string(), &s.scenario.name, scenario_page(s, &others, input.weights, lang, draw));
     }
     pages
 }
@@ -131,16 +136,19 @@ fn country_bars(title: &str, unit: &str, values: &[(String, Option<f64>)], lang:
 struct Comparison {
     resources: Vec<compare::CountryResources>,
     instruments: compare::InstrumentComparison,
-    profile: compare::Profile,
+    profile: Profile,
+    findings: Vec<Finding>,
 }
 
 impl Comparison {
-    fn of(countries: &[Country]) -> Self {
+    fn of(countries: &[Country], weights: &Weights, lang: Lang) -> Self {
         let refs: Vec<&Country> = countries.iter().collect();
+        let profile = profile::profile(&refs, weights, lang);
         Comparison {
             resources: countries.iter().map(compare::country_resources).collect(),
             instruments: compare::instruments(countries),
-            profile: compare::profile(&refs),
+            findings: findings::findings(&profile),
+            profile,
         }
     }
 }
@@ -180,8 +188,12 @@ fn index(countries: &[Country], cmp: &Comparison, scenarios: &[ScenarioPage<'_>]
     let mut body = format!("<p>{}</p>\n", escape(word(lang, "site intro")));
     body.push_str(&table(&g, true));
     body.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(word(lang, "how alike"))));
-    for sentence in grid::profile_summary(&cmp.profile, lang) {
+    for sentence in crate::render::sentences::extremes(lang, &cmp.profile) {
         body.push_str(&format!("<li>{}</li>\n", escape(&sentence)));
+    }
+    body.push_str(&format!("</ul>\n<h2>{}</h2>\n<ul>\n", escape(word(lang, "findings"))));
+    for f in &cmp.findings {
+        body.push_str(&format!("<li>{}</li>\n", escape(&crate::render::sentences::finding(lang, f, &cmp.profile))));
     }
     body.push_str(&format!("</ul>\n<h2>{}</h2>\n<ul>\n", escape(word(lang, "pages"))));
     for c in countries {
@@ -233,9 +245,13 @@ fn comparison(countries: &[Country], cmp: &Comparison, o: &GridOptions) -> Strin
         .map(|c| Level::ALL.iter().map(|l| c.actors.values().filter(|a| a.level == *l).count() as u32).collect())
         .collect();
     body.push_str(&chart_figure(word(lang, "actors per level"), chart::heatmap(&rows, &cols, &counts), lang));
-    for g in grid::profile(&cmp.profile, o) {
+    let p = &cmp.profile;
+    for g in crate::render::profile::dimensions(p, o, false) {
         body.push_str(&table(&g, false));
     }
+    body.push_str(&table(&crate::render::profile::findings(&cmp.findings, p, o, true), false));
+    body.push_str(&table(&crate::render::profile::distances(p, o), false));
+    body.push_str(&table(&crate::render::profile::context(p, o), false));
     body
 }
 
@@ -343,9 +359,15 @@ fn timeline(full: &Country, lang: Lang) -> String {
     out
 }
 
-fn scenario_page(s: &ScenarioPage<'_>, others: &[Country], lang: Lang, draw: &dyn Fn(&GraphView) -> String) -> String {
+fn scenario_page(
+    s: &ScenarioPage<'_>,
+    others: &[Country],
+    weights: &Weights,
+    lang: Lang,
+    draw: &dyn Fn(&GraphView) -> String,
+) -> String {
     let (base, result) = (s.base, s.result);
-    let d = scenario::diff(base, result, others);
+    let d = scenario::diff_with(base, result, others, weights, lang);
     let mut body = format!(
         "<p>{}</p>\n<p class=\"note\">{}: {}</p>\n<h2>{}</h2>\n<ol>\n",
         escape(&s.scenario.rationale),

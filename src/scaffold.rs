@@ -2,7 +2,10 @@
 //! field. The lists of terms in the comments come from the vocabularies, so a scaffold always
 //! names the terms the validator accepts.
 
-use crate::model::{ActorKind, Confidence, Lang, Level, Qualifier, RelationType, Role, Vocabulary};
+use crate::model::{
+    ActorKind, Confidence, Lang, Level, LevelCharacter, Participation, Portfolio, Qualifier, RelationType, Role,
+    Standing, Vocabulary,
+};
 use crate::print::SCHEMA_LINE;
 
 /// `keys` of a vocabulary, comma-separated.
@@ -42,8 +45,9 @@ pub fn files(code: &str, name: &str, lang: Lang) -> Vec<(String, String)> {
     country.push_str(
         "\n# The administrative levels, top to bottom. Keep a level the country does not have with\n\
          # `present = false` and say why in its description. `units` and `unit_name` count its bodies\n\
-         # (98 municipalities).\n",
+         # (98 municipalities); `character` says what they are ({characters}).\n",
     );
+    country = country.replace("{characters}", &terms::<LevelCharacter>());
     for l in Level::ALL {
         country.push_str(&format!(
             "\n[levels.{key}]\n# {desc}\ndescription = \"TODO: what the {key} level consists of\"\nsource = \"source\"\nconfidence = \"low\"\n",
@@ -58,15 +62,21 @@ pub fn files(code: &str, name: &str, lang: Lang) -> Vec<(String, String)> {
          # level: {levels}.\n\
          # parent: the actor it hangs under; parent_relation: reports_to (default), owned_by or part_of.\n\
          # Optional: abbr, aliases, member_of = [ids], central = true (the digitalisation centre),\n\
-         # valid_from / valid_to (a date or a year), note, reconstructed.\n\n\
+         # valid_from / valid_to (a date or a year), note, reconstructed.\n\
+         # A ministry's portfolio ({portfolios}); a forum's or council's standing ({standings})\n\
+         # and participation ({participations}). Each may be a table with its own source:\n\
+         # portfolio = {{ value = \"finance\", source = \"source:5\", confidence = \"high\" }}.\n\n\
          # [[actor]]\n# id = \"ministry_of_finance\"\n# name = {{ en = \"Ministry of Finance\" }}\n\
-         # kind = \"ministry\"\n# level = \"state\"\n# source = \"source:1-2\"\n# confidence = \"high\"\n\n\
+         # kind = \"ministry\"\n# level = \"state\"\n# portfolio = \"finance\"\n# source = \"source:1-2\"\n# confidence = \"high\"\n\n\
          # Relations between actors, read `from <type> to`. type: {relations}.\n\n\
          # [[relation]]\n# from = \"digitalisation_agency\"\n# type = \"advises\"\n# to = \"ministry_of_finance\"\n\
          # source = \"source:3\"\n# confidence = \"medium\"\n",
         kinds = terms::<ActorKind>(),
         levels = terms::<Level>(),
         relations = terms::<RelationType>(),
+        portfolios = terms::<Portfolio>(),
+        standings = terms::<Standing>(),
+        participations = terms::<Participation>(),
     );
     let roles = format!(
         "{SCHEMA_LINE}\n# The role matrix: which actors hold each role at each level. Several entries may fill one\n\

@@ -115,6 +115,9 @@ impl Gen {
                 level,
                 parent: parent.map(|(p, relation)| Parent { id: p.clone(), relation }),
                 central: false,
+                portfolio: None,
+                standing: None,
+                participation: None,
                 validity: Validity::default(),
                 provenance,
             },
@@ -129,6 +132,7 @@ impl Gen {
                 from: from.clone(),
                 kind,
                 to: to.clone(),
+                binding: false,
                 validity: Validity::default(),
                 provenance,
             });
@@ -147,6 +151,7 @@ impl Gen {
                     description: format!("synthetic {level} level"),
                     units: None,
                     unit_name: None,
+                    character: None,
                     provenance,
                 },
             );
@@ -308,6 +313,8 @@ impl Gen {
                 documents: vec![StrategyDocument {
                     title: format!("Synthetic {level} strategy"),
                     years: Some("2016-2020".into()),
+                    kind: None,
+                    in_force: true,
                 }],
                 instruments,
                 text: None,
@@ -372,6 +379,7 @@ impl Gen {
                         scale: Scale::Million,
                     }),
                     year: Some(2017),
+                    scope: ResourceScope::Whole,
                     covers: None,
                     provenance,
                 });

@@ -3,6 +3,9 @@
 
 pub mod basis;
 pub mod compare;
+pub mod dimensions;
+pub mod findings;
 pub mod matrix;
 pub mod metrics;
+pub mod profile;
 pub mod resources;

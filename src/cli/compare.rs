@@ -1,16 +1,17 @@
-//! `nordgov compare [COUNTRY...] --kind roles|instruments|resources|profile`: countries side by
-//! side. Each model is looked at on its reference date (the date its undated facts describe)
-//! unless `--as-of` names another.
+//! `nordgov compare [COUNTRY...] --kind profile|findings|roles|instruments|resources`: countries
+//! side by side. Each model is looked at on its reference date (the date its undated facts
+//! describe) unless `--as-of` names another.
 
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use super::matrix::parse_lang;
 use super::output::TableOutput;
-use super::{read_country, Cli, Exit};
-use crate::analysis::compare;
+use super::{read_country, Cli, Exit, WeightsArg};
+use crate::analysis::{compare, findings, profile};
 use crate::model::Lang;
 use crate::render::grid::{self, GridOptions};
+use crate::render::profile as show;
 
 /// Which comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -21,15 +22,22 @@ pub enum Kind {
     Instruments,
     /// Central FTE and budget: absolute, per million inhabitants, per municipality.
     Resources,
-    /// Indicators computed from the models, and pairwise distances (see README, "The profile").
+    /// The governance dimensions side by side, the context, and the weighted distances with
+    /// what separates each pair (see README, "How countries are compared").
     Profile,
+    /// One generated finding per dimension: the countries' positions and groupings, with the
+    /// facts they rest on.
+    Findings,
 }
 
-const PROFILE_HELP: &str = "Profile indicators (computed from the models): actors_<level> = actors at the level; \
-central_cell_share = share of filled general role cells held by a central actor; centre_strongest_<role> = strongest \
-instrument (1-5, 6 none) the central actors use in the role; strong_share / soft_share = share of used operational cells \
-with instrument 1-2 / 4-5; central_fte_per_million = central FTE per million inhabitants. Distance = mean absolute \
-difference of the indicators scaled 0-1 over the compared countries (an indicator equal in every country is left out).";
+const PROFILE_HELP: &str = "Governance dimensions (computed from the models' facts; README, \"How countries are \
+compared\"): centre_host = the portfolio of the ministry the central unit sits under; centre_form = department in a \
+ministry (0) or agency (1); strategic_capacity = national strategy, the centre's roles, gatekeeping, budget agreements \
+(0-1); coordination = standing forums and councils among the coordinators (0-1); local_steering = strongest \
+instrument on the municipalities, binding agreements, a joint municipal company (0-1); regional_tier = the regional \
+level's character; central_resources = central FTE and budget for digitalisation per million inhabitants. Distance = \
+weighted mean of the per-dimension differences (--weights FILE; every dimension weighs 1 by default). Actor counts \
+are context, not part of the distance.";
 
 /// Arguments of `nordgov compare`.
 #[derive(Debug, clap::Args)]
@@ -46,13 +54,48 @@ pub struct Args {
     /// Language of labels.
     #[arg(long, value_parser = parse_lang, default_value = "en")]
     pub lang: Lang,
+    /// With profile or findings: also list every value's facts and sources.
+    #[arg(long)]
+    pub facts: bool,
+    /// With profile: how stable each country's ordering of neighbours is when every weight is
+    /// multiplied by a random factor in 1 ± --spread (N seeded draws).
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "1000")]
+    pub sensitivity: Option<u32>,
+    /// With --sensitivity: how far weights are perturbed (0.25 = ±25 %).
+    #[arg(long, default_value_t = 0.25, value_parser = parse_spread)]
+    pub spread: f64,
+    /// With --sensitivity: the random seed, so a run can be repeated exactly.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Print the weights file in effect (the bundled default, or --weights) and stop: a
+    /// starting point for weights of your own.
+    #[arg(long)]
+    pub print_weights: bool,
+    /// The dimensions' weights.
+    #[command(flatten)]
+    pub weights: WeightsArg,
     /// Output format, width and file.
     #[command(flatten)]
     pub out: TableOutput,
 }
 
+fn parse_spread(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("`{s}` is not a number from 0 to 1")),
+    }
+}
+
 /// Runs the command.
 pub fn run(cli: &Cli, args: &Args) -> Exit {
+    let (weights, weights_text) = match args.weights.load(cli) {
+        Ok(w) => w,
+        Err(exit) => return exit,
+    };
+    if args.print_weights {
+        print!("{weights_text}");
+        return Exit::Success;
+    }
     let targets: Vec<String> = if args.countries.is_empty() {
         crate::workspace::country_dirs(&cli.models).iter().map(|p| crate::workspace::display(p)).collect()
     } else {
@@ -88,13 +131,35 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             let rows: Vec<_> = countries.iter().map(compare::country_resources).collect();
             (vec![grid::compare_resources(&rows, &o)], to_json(&rows))
         }
-        Kind::Profile => {
-            let p = compare::profile(&countries.iter().collect::<Vec<_>>());
-            let mut json = to_json(&p);
-            if let Some(obj) = json.as_object_mut() {
-                obj.insert("summary".into(), serde_json::json!(grid::profile_summary(&p, crate::model::Lang::En)));
+        Kind::Profile | Kind::Findings => {
+            let p = profile::profile(&countries.iter().collect::<Vec<_>>(), &weights, args.lang);
+            let fs = findings::findings(&p);
+            let sentences: Vec<String> =
+                fs.iter().map(|f| crate::render::sentences::finding(args.lang, f, &p)).collect();
+            if args.kind == Kind::Findings {
+                let json = serde_json::json!({ "findings": to_json(&fs), "sentences": sentences, "countries": p.countries, "names": p.names });
+                (vec![show::findings(&fs, &p, &o, args.facts)], json)
+            } else {
+                let mut grids = show::dimensions(&p, &o, args.facts);
+                grids.push(show::context(&p, &o));
+                let mut dist = show::distances(&p, &o);
+                dist.notes.push(show::weights_note(&weights, args.lang));
+                grids.push(dist);
+                let mut json = to_json(&p);
+                if let Some(n) = args.sensitivity {
+                    let s = profile::sensitivity(&p, &weights, n, args.spread, args.seed);
+                    grids.push(show::sensitivity(&s, &p, &o));
+                    if let Some(obj) = json.as_object_mut() {
+                        obj.insert("sensitivity".into(), to_json(&s));
+                    }
+                }
+                if let Some(obj) = json.as_object_mut() {
+                    obj.insert("weights".into(), to_json(&weights));
+                    obj.insert("summary".into(), serde_json::json!(crate::render::sentences::extremes(args.lang, &p)));
+                    obj.insert("findings".into(), serde_json::json!(sentences));
+                }
+                (grids, json)
             }
-            (grid::profile(&p, &o), json)
         }
     };
     let kind = args.kind.to_possible_value().map(|v| v.get_name().to_string()).unwrap_or_default();

@@ -46,6 +46,9 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     pub save: Option<PathBuf>,
     /// Output format, width and file.
+    /// The dimensions' weights in the distances.
+    #[command(flatten)]
+    pub weights: super::WeightsArg,
     #[command(flatten)]
     pub out: TableOutput,
 }
@@ -57,6 +60,10 @@ static STOP: AtomicBool = AtomicBool::new(false);
 pub fn run(cli: &Cli, args: &Args) -> Exit {
     let base = match read_country(cli, &args.country, None) {
         Ok(c) => c.as_compared(None),
+        Err(e) => return e,
+    };
+    let (weights, _) = match args.weights.load(cli) {
+        Ok(w) => w,
         Err(e) => return e,
     };
     let others = super::other_countries(cli, &base.code);
@@ -112,6 +119,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         depth: args.depth,
         top: args.top,
         objective: &objective,
+        weights: &weights,
     };
     let outcome = explore::search(&search, &STOP, &progress);
     bar.finish_and_clear();

@@ -309,6 +309,41 @@ fn other_countries(cli: &Cli, except: &str) -> Vec<crate::model::Country> {
         .collect()
 }
 
+/// The weights of the governance dimensions a command uses: `--weights FILE`, else the bundled
+/// default (every dimension weighs 1).
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct WeightsArg {
+    /// Weights of the governance dimensions in distances: a TOML file with a [weights] table
+    /// (see `nordgov compare --print-weights`); default: every dimension weighs 1.
+    #[arg(long, value_name = "FILE")]
+    pub weights: Option<PathBuf>,
+}
+
+impl WeightsArg {
+    /// The weights and the text of the file they come from; a file that cannot be read or
+    /// holds a mistake prints its diagnostics and gives the exit code.
+    fn load(&self, cli: &Cli) -> Result<(crate::analysis::dimensions::Weights, String), Exit> {
+        use crate::analysis::dimensions::{Weights, DEFAULT_WEIGHTS};
+        let Some(path) = &self.weights else { return Ok((Weights::bundled(), DEFAULT_WEIGHTS.to_string())) };
+        let mut db = SourceDb::new();
+        let text = match crate::workspace::read_text(path, &cli.limits()) {
+            Ok(t) => t,
+            Err(d) => {
+                report(cli, &db, &[d]);
+                return Err(Exit::Failure);
+            }
+        };
+        let file = db.add(crate::workspace::display(path), text.clone());
+        match Weights::parse(file, &text) {
+            Ok(w) => Ok((w, text)),
+            Err(d) => {
+                report(cli, &db, &d);
+                Err(Exit::Findings)
+            }
+        }
+    }
+}
+
 /// Prints diagnostics for people on stderr.
 fn report(cli: &Cli, db: &SourceDb, diagnostics: &[Diagnostic]) {
     let choice = match cli.color {

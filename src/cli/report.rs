@@ -25,6 +25,9 @@ pub struct Args {
     /// Who draws the diagrams (auto: Graphviz if installed, else built-in).
     #[arg(long, value_enum, default_value_t = Engine::Auto)]
     pub engine: Engine,
+    /// The dimensions' weights in the distances.
+    #[command(flatten)]
+    pub weights: super::WeightsArg,
 }
 
 /// Runs the command.
@@ -110,7 +113,17 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     }
 
     super::note_fallbacks(&countries, args.lang);
-    let input = report::Input { countries: &countries, scenarios: &pages, sources: &sources, lang: args.lang };
+    let (weights, _) = match args.weights.load(cli) {
+        Ok(w) => w,
+        Err(e) => return e,
+    };
+    let input = report::Input {
+        countries: &countries,
+        scenarios: &pages,
+        sources: &sources,
+        lang: args.lang,
+        weights: &weights,
+    };
     let site = report::build(&input, &|v| inline_svg(v, args.lang, graphviz));
     let out = &args.output;
     for (name, html) in &site {

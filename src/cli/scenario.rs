@@ -49,6 +49,9 @@ pub struct DiffArgs {
     /// Language of labels.
     #[arg(long, value_parser = super::matrix::parse_lang, default_value = "en")]
     pub lang: crate::model::Lang,
+    /// The dimensions' weights in the distances.
+    #[command(flatten)]
+    pub weights: super::WeightsArg,
     /// Output format, width and file.
     #[command(flatten)]
     pub out: TableOutput,
@@ -129,7 +132,11 @@ pub fn diff(cli: &Cli, args: &DiffArgs) -> Exit {
     };
     super::note_fallbacks([&b], args.lang);
     let others = super::other_countries(cli, &a.code);
-    let d = scenario::diff(&a, &b, &others);
+    let (weights, _) = match args.weights.load(cli) {
+        Ok(w) => w,
+        Err(e) => return e,
+    };
+    let d = scenario::diff_with(&a, &b, &others, &weights, args.lang);
     let json = serde_json::to_value(&d).unwrap_or(serde_json::Value::Null);
     let written =
         args.out.emit(&format!("nordgov diff {} {}", args.base, args.other), &grid::diff(&d, args.lang), &json);

@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use serde_spanned::Spanned;
 
 use crate::model::{
-    ActorKind, Confidence, DocumentKind, FindingKind, Instrument, Lang, Level, Polarity, Qualifier, RelationType, Role,
-    Scale, Sector, Theme, Vocabulary,
+    ActorKind, Confidence, DocumentKind, FindingKind, Instrument, Lang, Level, LevelCharacter, Participation, Polarity,
+    Portfolio, Qualifier, RelationType, ResourceScope, Role, Scale, Sector, Standing, StrategyKind, Theme, Vocabulary,
 };
 
 /// A value with the byte range it was read from. Ordered and compared by value only.
@@ -201,6 +201,35 @@ vocab_fns! {
     scale_schema, scales_schema => Scale;
     document_kind_schema, document_kinds_schema => DocumentKind;
     finding_kind_schema, finding_kinds_schema => FindingKind;
+    scope_schema, scopes_schema => ResourceScope;
+    strategy_kind_schema, strategy_kinds_schema => StrategyKind;
+}
+
+/// The schema of an attribute: the term itself, or a table with the term as `value` and its own
+/// provenance.
+fn attribute_schema<V: Vocabulary>(g: &mut SchemaGenerator) -> Schema {
+    let plain = vocab_schema::<V>(g);
+    let mut table = g.subschema_for::<RawSourcedTerm>().to_value();
+    if let Some(props) = table.get_mut("properties").and_then(|p| p.as_object_mut()) {
+        props.insert("value".into(), plain.clone().to_value());
+    }
+    json_schema!({
+        "description": format!("A {} (backed by this fact's sources), or {{ value, source, confidence, note }} when another source carries it.", V::NAME),
+        "anyOf": [plain, table]
+    })
+}
+
+fn portfolio_schema(g: &mut SchemaGenerator) -> Schema {
+    attribute_schema::<Portfolio>(g)
+}
+fn character_schema(g: &mut SchemaGenerator) -> Schema {
+    attribute_schema::<LevelCharacter>(g)
+}
+fn standing_schema(g: &mut SchemaGenerator) -> Schema {
+    attribute_schema::<Standing>(g)
+}
+fn participation_schema(g: &mut SchemaGenerator) -> Schema {
+    attribute_schema::<Participation>(g)
 }
 
 fn names_schema(g: &mut SchemaGenerator) -> Schema {
@@ -291,6 +320,54 @@ impl JsonSchema for Sources {
             "anyOf": [one.clone(), { "type": "array", "items": one }]
         })
     }
+}
+
+/// A term stated about a fact, written plainly (`portfolio = "finance"`, backed by the fact's
+/// own sources) or as a table with its own provenance
+/// (`portfolio = { value = "finance", source = "doc:12", confidence = "high" }`).
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum RawAttribute {
+    /// The term alone.
+    Plain(String),
+    /// The term with its own provenance.
+    Sourced(RawSourcedTerm),
+}
+
+impl<'de> Deserialize<'de> for RawAttribute {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RawAttribute;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a term, or a table { value, source, confidence, note }")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RawAttribute, E> {
+                Ok(RawAttribute::Plain(v.to_string()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RawAttribute, A::Error> {
+                RawSourcedTerm::deserialize(de::value::MapAccessDeserializer::new(map)).map(RawAttribute::Sourced)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for RawAttribute {
+    fn schema_name() -> Cow<'static, str> {
+        "Attribute".into()
+    }
+    fn json_schema(g: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "anyOf": [{ "type": "string" }, g.subschema_for::<RawSourcedTerm>()] })
+    }
+}
+
+fact! {
+/// The table form of an attribute: the term and its own provenance.
+pub struct RawSourcedTerm {
+    /// The term.
+    pub value: SpStr,
+}
 }
 
 /// An instrument written as its strength (1-5) or its name.
@@ -525,6 +602,11 @@ pub struct RawLevel {
     /// What those bodies are called.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit_name: Option<String>,
+    /// What the bodies are: self_governing, health_enterprises, joint_municipal, state_field or
+    /// none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "character_schema")]
+    pub character: Option<Sp<RawAttribute>>,
 }
 }
 
@@ -582,6 +664,19 @@ pub struct RawActor {
     /// Whether it is (part of) the country's central digitalisation unit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub central: Option<bool>,
+    /// A ministry's portfolio: finance, local_government, digital, infrastructure, business,
+    /// interior, prime_minister or other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "portfolio_schema")]
+    pub portfolio: Option<Sp<RawAttribute>>,
+    /// A forum's or council's standing: permanent or temporary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "standing_schema")]
+    pub standing: Option<Sp<RawAttribute>>,
+    /// Whether members of a forum or council must take part: mandatory or voluntary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "participation_schema")]
+    pub participation: Option<Sp<RawAttribute>>,
 }
 }
 
@@ -596,6 +691,9 @@ pub struct RawRelation {
     pub kind: SpStr,
     /// The actor it points to.
     pub to: SpStr,
+    /// For agreement_with: whether the agreement binds the parties.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub binding: Option<Sp<bool>>,
 }
 }
 
@@ -633,6 +731,15 @@ pub struct RawStrategyDocument {
     /// The years it covers ("2016-2020").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub years: Option<String>,
+    /// What sort of document: joint_strategy, government_strategy, government_programme,
+    /// action_plan, sector_strategy, body_strategy or agenda.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "strategy_kind_schema")]
+    pub kind: Option<SpStr>,
+    /// false when the source treats the document as no longer in force (outdated, lapsed)
+    /// although the row still lists it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub in_force: Option<bool>,
 }
 
 fact_with_validity! {
@@ -749,6 +856,10 @@ pub struct RawResource {
     /// The year the figure refers to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
+    /// What the figure counts: the whole body (default) or only its digitalisation part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "scope_schema")]
+    pub scope: Option<SpStr>,
     /// What the figure covers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub covers: Option<String>,

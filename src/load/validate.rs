@@ -318,6 +318,7 @@ impl Validator {
                     description: r.description.clone(),
                     units: r.units,
                     unit_name: r.unit_name.clone(),
+                    character: r.character.as_ref().and_then(|a| self.attribute(file, a)),
                     provenance: self.provenance(file, r, key.span()),
                 },
             );
@@ -332,8 +333,18 @@ impl Validator {
             let kind = self.term::<RelationType>(file, &rr.kind);
             let validity = self.validity(file, rr);
             let provenance = self.provenance(file, rr, rr.from.span());
+            let binding = rr.binding.as_ref().is_some_and(|b| *b.get());
+            if let (Some(b), Some(k)) = (&rr.binding, kind) {
+                if k != RelationType::AgreementWith {
+                    self.push(
+                        Diagnostic::new(Code::E0106, format!("`binding` applies to agreement_with, not to {k}"))
+                            .at(file, b.span(), "on this relation")
+                            .hint("remove `binding`, or make the relation an agreement_with"),
+                    );
+                }
+            }
             if let (Some(from), Some(kind), Some(to)) = (from, kind, to) {
-                self.relation(file, rr.from.span(), Relation { from, kind, to, validity, provenance }, c);
+                self.relation(file, rr.from.span(), Relation { from, kind, to, binding, validity, provenance }, c);
             }
         }
         for r in &raw.role {
@@ -358,7 +369,12 @@ impl Validator {
                     documents: s
                         .documents
                         .iter()
-                        .map(|d| StrategyDocument { title: d.title.clone(), years: d.years.clone() })
+                        .map(|d| StrategyDocument {
+                            title: d.title.clone(),
+                            years: d.years.clone(),
+                            kind: d.kind.as_ref().and_then(|k| self.term::<StrategyKind>(file, k)),
+                            in_force: d.in_force.unwrap_or(true),
+                        })
                         .collect(),
                     instruments,
                     text: s.text.clone(),
@@ -460,12 +476,22 @@ impl Validator {
                     from,
                     kind: RelationType::MemberOf,
                     to,
+                    binding: false,
                     validity: Validity::default(),
                     provenance: provenance.clone(),
                 };
                 self.relation(file, m.span(), rel, c);
             }
         }
+        let portfolio = self.kind_attribute::<Portfolio>(
+            file,
+            r.portfolio.as_ref(),
+            kind,
+            &[ActorKind::Ministry, ActorKind::Government],
+        );
+        let councils = [ActorKind::Forum, ActorKind::Council];
+        let standing = self.kind_attribute::<Standing>(file, r.standing.as_ref(), kind, &councils);
+        let participation = self.kind_attribute::<Participation>(file, r.participation.as_ref(), kind, &councils);
         if let (true, Some(kind), Some(level)) = (id_ok, kind, level) {
             let id = ActorId::new(r.id.get());
             c.actors.insert(
@@ -479,6 +505,9 @@ impl Validator {
                     level,
                     parent: parent.zip(parent_relation).map(|(id, relation)| Parent { id, relation }),
                     central: r.central.unwrap_or(false),
+                    portfolio,
+                    standing,
+                    participation,
                     validity,
                     provenance,
                 },
@@ -633,9 +662,18 @@ impl Validator {
                 "this resource states neither",
             ));
         }
+        let scope = r.scope.as_ref().and_then(|s| self.term::<ResourceScope>(file, s)).unwrap_or(ResourceScope::Whole);
         let provenance = self.provenance(file, r, r.actor.span());
         if let Some(actor) = actor {
-            c.resources.push(Resource { actor, fte, budget, year: r.year, covers: r.covers.clone(), provenance });
+            c.resources.push(Resource {
+                actor,
+                fte,
+                budget,
+                year: r.year,
+                scope,
+                covers: r.covers.clone(),
+                provenance,
+            });
         }
     }
 
@@ -689,6 +727,46 @@ impl Validator {
             d = d.also(*lf, ls.clone(), "the level is described here");
         }
         self.push(d);
+    }
+
+    /// An attribute's term, with its own provenance when written as a table.
+    fn attribute<V: Vocabulary>(&mut self, file: FileId, a: &Sp<RawAttribute>) -> Option<Attribute<V>> {
+        match a.get() {
+            RawAttribute::Plain(t) => {
+                let term = Sp(serde_spanned::Spanned::new(a.span(), t.clone()));
+                self.term::<V>(file, &term).map(Attribute::plain)
+            }
+            RawAttribute::Sourced(t) => {
+                let value = self.term::<V>(file, &t.value)?;
+                let provenance = self.provenance(file, t, t.value.span());
+                Some(Attribute { value, provenance: Some(Box::new(provenance)) })
+            }
+        }
+    }
+
+    /// An actor attribute that only some kinds of actor take (a portfolio is a ministry's):
+    /// E0106 on another kind.
+    fn kind_attribute<V: Vocabulary>(
+        &mut self,
+        file: FileId,
+        a: Option<&Sp<RawAttribute>>,
+        kind: Option<ActorKind>,
+        kinds: &[ActorKind],
+    ) -> Option<Attribute<V>> {
+        let a = a?;
+        if let Some(k) = kind.filter(|k| !kinds.contains(k)) {
+            let allowed: Vec<&str> = kinds.iter().map(|k| k.key()).collect();
+            self.push(
+                Diagnostic::new(
+                    Code::E0106,
+                    format!("a {} applies to a {}, not to a {k}", V::NAME, allowed.join(" or ")),
+                )
+                .at(file, a.span(), "on this actor")
+                .hint(format!("remove it, or give the actor kind {}", allowed.join(" or "))),
+            );
+            return None;
+        }
+        self.attribute(file, a)
     }
 
     fn sector(&mut self, file: FileId, s: Option<&SpStr>) -> Sector {

@@ -214,6 +214,30 @@ pub fn is_plain_file_name(name: &str) -> bool {
     !name.is_empty() && name != "." && name != ".." && !name.chars().any(|c| c == '/' || c == '\\' || c.is_control())
 }
 
+/// A term stated about a fact (an actor's portfolio, a level's character), with its own
+/// provenance when the sources of the fact it belongs to do not carry it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribute<T> {
+    /// The term.
+    pub value: T,
+    /// Where this term comes from, when it is not the fact's own sources. Boxed: most terms have
+    /// none, and a large model holds one slot per actor for each kind of term.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provenance: Option<Box<Provenance>>,
+}
+
+impl<T: Copy> Attribute<T> {
+    /// A term backed by the sources of the fact it belongs to.
+    pub fn plain(value: T) -> Self {
+        Attribute { value, provenance: None }
+    }
+
+    /// The provenance that supports the term: its own, else `owner`'s.
+    pub fn provenance_or<'a>(&'a self, owner: &'a Provenance) -> &'a Provenance {
+        self.provenance.as_deref().unwrap_or(owner)
+    }
+}
+
 /// A source document facts can cite.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
@@ -245,6 +269,8 @@ pub struct LevelInfo {
     pub units: Option<u32>,
     /// What the units are called ("municipalities").
     pub unit_name: Option<String>,
+    /// What the level's bodies are: self-governing, health enterprises, joint municipal ...
+    pub character: Option<Attribute<LevelCharacter>>,
     /// Where the facts come from.
     pub provenance: Provenance,
 }
@@ -288,6 +314,12 @@ pub struct Actor {
     pub parent: Option<Parent>,
     /// Whether it is (part of) the country's central digitalisation unit.
     pub central: bool,
+    /// A ministry's portfolio.
+    pub portfolio: Option<Attribute<Portfolio>>,
+    /// Whether a forum or council is permanent or temporary.
+    pub standing: Option<Attribute<Standing>>,
+    /// Whether taking part in a forum or council is mandatory or voluntary.
+    pub participation: Option<Attribute<Participation>>,
     /// When it existed.
     pub validity: Validity,
     /// Where the facts come from.
@@ -314,6 +346,9 @@ pub struct Relation {
     pub kind: RelationType,
     /// The actor it points to.
     pub to: ActorId,
+    /// For an `agreement_with`: whether the agreement binds the parties (Denmark's annual
+    /// economic agreements bind the municipalities through KL).
+    pub binding: bool,
     /// When it held.
     pub validity: Validity,
     /// Where it comes from.
@@ -356,6 +391,10 @@ pub struct StrategyDocument {
     pub title: String,
     /// The years it covers, as the source writes them ("2016-2020").
     pub years: Option<String>,
+    /// What sort of document it is (a joint strategy, the government's strategy ...).
+    pub kind: Option<StrategyKind>,
+    /// Whether the source treats it as in force on the row's dates (false: outdated, lapsed).
+    pub in_force: bool,
 }
 
 /// One row of a strategic steering table: who steers a level (in a sector), by which strategy
@@ -478,6 +517,8 @@ pub struct Resource {
     pub budget: Option<Money>,
     /// The year the figure refers to.
     pub year: Option<i32>,
+    /// Whether the figure counts the whole body or only the part that works on digitalisation.
+    pub scope: ResourceScope,
     /// What the figure covers.
     pub covers: Option<String>,
     /// Where it comes from.

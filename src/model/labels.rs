@@ -4,7 +4,10 @@
 //! legend); the Danish, Swedish and Finnish ones are translations of them, and English follows the
 //! report's English summary.
 
-use super::vocab::{Instrument, Lang, Level, Role, Sector, Theme};
+use super::vocab::{
+    Instrument, Lang, Level, LevelCharacter, Participation, Portfolio, ResourceScope, Role, Sector, Standing,
+    StrategyKind, Theme,
+};
 
 /// A term with a name per language.
 pub trait Labelled: Copy {
@@ -132,6 +135,192 @@ impl Labelled for Theme {
                 Theme::Steering => ["steering", "styring", "styrning", "styring", "ohjaus"],
                 Theme::Capacity => ["capacity", "kapasitet", "kapacitet", "kapacitet", "kapasiteetti"],
                 Theme::Organisation => ["organisation", "organisering", "organisering", "organisering", "organisointi"],
+            },
+        )
+    }
+}
+
+impl Labelled for Portfolio {
+    fn label(self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            match self {
+                Portfolio::Finance => ["finance", "finans", "finans", "finans", "valtiovarainhallinto"],
+                Portfolio::LocalGovernment => [
+                    "local government and modernisation",
+                    "kommunal og modernisering",
+                    "kommunala frågor och förvaltningsutveckling",
+                    "kommunale forhold og modernisering",
+                    "kunta-asiat ja hallinnon uudistaminen",
+                ],
+                Portfolio::Digital => {
+                    ["digital affairs", "digitalisering", "digitalisering", "digitalisering", "digitalisaatio"]
+                }
+                Portfolio::Infrastructure => {
+                    ["infrastructure", "infrastruktur", "infrastruktur", "infrastruktur", "infrastruktuuri"]
+                }
+                Portfolio::Business => ["business and industry", "næring", "näringsliv", "erhverv", "elinkeinot"],
+                Portfolio::Interior => [
+                    "interior and public administration",
+                    "innenriks og forvaltning",
+                    "inrikes frågor och förvaltning",
+                    "indenrigs og forvaltning",
+                    "sisäasiat ja hallinto",
+                ],
+                Portfolio::PrimeMinister => [
+                    "prime minister's office",
+                    "statsministerens kontor",
+                    "statsrådsberedningen",
+                    "statsministeriet",
+                    "valtioneuvoston kanslia",
+                ],
+                Portfolio::Other => ["other", "annet", "annat", "andet", "muu"],
+            },
+        )
+    }
+}
+
+impl Labelled for LevelCharacter {
+    fn label(self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            match self {
+                LevelCharacter::SelfGoverning => [
+                    "self-governing elected regions",
+                    "selvstyrte, folkevalgte regioner",
+                    "självstyrande, folkvalda regioner",
+                    "selvstyrende, folkevalgte regioner",
+                    "itsehallinnolliset, vaaleilla valitut alueet",
+                ],
+                LevelCharacter::HealthEnterprises => [
+                    "state-owned health regions only",
+                    "bare statlige helseregioner",
+                    "endast statliga hälsoregioner",
+                    "kun statslige sundhedsregioner",
+                    "vain valtion terveysalueet",
+                ],
+                LevelCharacter::JointMunicipal => [
+                    "joint municipal authorities",
+                    "interkommunale samarbeidsorganer",
+                    "kommunalförbund",
+                    "fælleskommunale organer",
+                    "kuntayhtymät",
+                ],
+                LevelCharacter::StateField => [
+                    "state field offices only",
+                    "bare statlig regionforvaltning",
+                    "endast statlig regional förvaltning",
+                    "kun statslig regional forvaltning",
+                    "vain valtion aluehallinto",
+                ],
+                LevelCharacter::Absent => [
+                    "no regional tier",
+                    "ikke noe regionalt nivå",
+                    "ingen regional nivå",
+                    "intet regionalt niveau",
+                    "ei alueellista tasoa",
+                ],
+            },
+        )
+    }
+}
+
+impl Labelled for Standing {
+    fn label(self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            match self {
+                Standing::Permanent => ["permanent", "permanent", "permanent", "permanent", "pysyvä"],
+                Standing::Temporary => ["temporary", "midlertidig", "tillfällig", "midlertidig", "väliaikainen"],
+            },
+        )
+    }
+}
+
+impl Labelled for Participation {
+    fn label(self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            match self {
+                Participation::Mandatory => {
+                    ["mandatory", "obligatorisk", "obligatoriskt", "obligatorisk", "pakollinen"]
+                }
+                Participation::Voluntary => ["voluntary", "frivillig", "frivilligt", "frivillig", "vapaaehtoinen"],
+            },
+        )
+    }
+}
+
+impl Labelled for ResourceScope {
+    fn label(self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            match self {
+                ResourceScope::Whole => [
+                    "whole body",
+                    "hele virksomheten",
+                    "hela organisationen",
+                    "hele organisationen",
+                    "koko organisaatio",
+                ],
+                ResourceScope::Digitalisation => [
+                    "digitalisation part",
+                    "delen som arbeider med digitalisering",
+                    "den del som arbetar med digitalisering",
+                    "den del, der arbejder med digitalisering",
+                    "digitalisaatiota tekevä osa",
+                ],
+            },
+        )
+    }
+}
+
+impl Labelled for StrategyKind {
+    fn label(self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            match self {
+                StrategyKind::JointStrategy => [
+                    "joint strategy across levels of government",
+                    "felles strategi på tvers av forvaltningsnivåene",
+                    "gemensam strategi över förvaltningsnivåerna",
+                    "fællesoffentlig strategi på tværs af niveauerne",
+                    "hallinnon tasojen yhteinen strategia",
+                ],
+                StrategyKind::GovernmentStrategy => [
+                    "government digitalisation strategy",
+                    "regjeringens digitaliseringsstrategi",
+                    "regeringens digitaliseringsstrategi",
+                    "regeringens digitaliseringsstrategi",
+                    "hallituksen digitalisaatiostrategia",
+                ],
+                StrategyKind::GovernmentProgramme => [
+                    "government programme",
+                    "regjeringsprogram",
+                    "regeringsprogram",
+                    "regeringsgrundlag",
+                    "hallitusohjelma",
+                ],
+                StrategyKind::ActionPlan => {
+                    ["action plan", "handlingsplan", "handlingsplan", "handlingsplan", "toimintasuunnitelma"]
+                }
+                StrategyKind::SectorStrategy => {
+                    ["sector strategy", "sektorstrategi", "sektorsstrategi", "sektorstrategi", "sektoristrategia"]
+                }
+                StrategyKind::BodyStrategy => [
+                    "strategy of one body",
+                    "strategi for én virksomhet",
+                    "strategi för en organisation",
+                    "strategi for én organisation",
+                    "yhden organisaation strategia",
+                ],
+                StrategyKind::Agenda => [
+                    "agenda or vision",
+                    "agenda eller visjon",
+                    "agenda eller vision",
+                    "dagsorden eller vision",
+                    "agenda tai visio",
+                ],
             },
         )
     }

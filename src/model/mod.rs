@@ -12,4 +12,5 @@ mod vocab;
 
 pub use country::*;
 pub use labels::{pick, Labelled};
+pub(crate) use vocab::vocabulary;
 pub use vocab::*;

@@ -7,8 +7,6 @@
 //! (bottom), roles follow the policy process, and instruments run from strongest (1) to softest (5).
 //! That order lives here, in the model, so no caller has to know it.
 
-use std::fmt;
-
 /// One closed vocabulary: a fixed list of terms, each with a key and a description.
 pub trait Vocabulary: Sized + Copy + 'static {
     /// What the vocabulary is called in messages ("level", "role", ...).
@@ -39,17 +37,20 @@ macro_rules! vocabulary {
         pub enum $name {
             $($(#[$vmeta])* #[doc = $desc] $variant,)+
         }
-        impl Vocabulary for $name {
+        impl $crate::model::Vocabulary for $name {
             const NAME: &'static str = $label;
             const ALL: &'static [Self] = &[$(Self::$variant,)+];
             fn key(self) -> &'static str { match self { $(Self::$variant => $key,)+ } }
             fn describe(self) -> &'static str { match self { $(Self::$variant => $desc,)+ } }
         }
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result { f.pad(self.key()) }
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.pad($crate::model::Vocabulary::key(*self))
+            }
         }
     };
 }
+pub(crate) use vocabulary;
 
 vocabulary!(
     /// An administrative level. `national` is the cross-cutting layer where state, regions and
@@ -143,6 +144,7 @@ vocabulary!(
         Consults => "consults", "from must consult `to` before deciding";
         OperatesFor => "operates_for", "from operates systems or services on behalf of `to`";
         Succeeds => "succeeds", "from is the successor of `to` (Digdir succeeds Difi)";
+        Gatekeeps => "gatekeeps", "from must approve or risk-assess the large projects of `to` before they go ahead (Denmark's State IT Project Council)";
     }
 );
 
@@ -152,6 +154,69 @@ impl RelationType {
         matches!(self, Self::ReportsTo | Self::OwnedBy | Self::PartOf)
     }
 }
+
+vocabulary!(
+    /// What a ministry (or the government's own office) is chiefly responsible for. Where the
+    /// central digitalisation unit sits is read from the portfolio of the ministry above it.
+    Portfolio, "portfolio", {
+        Finance => "finance", "finance and the state budget";
+        LocalGovernment => "local_government", "local government, municipal and regional affairs, or modernisation of the administration";
+        Digital => "digital", "digitalisation as the ministry's main portfolio (a digital ministry)";
+        Infrastructure => "infrastructure", "infrastructure, transport or communications";
+        Business => "business", "trade, industry or enterprise";
+        Interior => "interior", "interior affairs or public administration";
+        PrimeMinister => "prime_minister", "the prime minister's office";
+        Other => "other", "another portfolio";
+    }
+);
+
+vocabulary!(
+    /// What the bodies of a level are: whether the tier governs itself, and how broadly.
+    LevelCharacter, "level character", {
+        SelfGoverning => "self_governing", "self-governing authorities with directly elected councils (regions, county councils)";
+        HealthEnterprises => "health_enterprises", "state-owned health enterprises that run the hospitals; no elected tier for other tasks";
+        JointMunicipal => "joint_municipal", "joint authorities owned by the municipalities (federations, consortia); no elected tier of its own";
+        StateField => "state_field", "the state's own field administration only";
+        Absent => "none", "no tier at this level";
+    }
+);
+
+vocabulary!(
+    /// Whether a forum or council is a standing body or set up for a while.
+    Standing, "standing", {
+        Permanent => "permanent", "a standing body with no end date";
+        Temporary => "temporary", "set up for a period, a strategy or a project";
+    }
+);
+
+vocabulary!(
+    /// Whether the members of a forum or council must take part.
+    Participation, "participation", {
+        Mandatory => "mandatory", "members must take part (by statute, instruction or binding agreement)";
+        Voluntary => "voluntary", "members take part of their own will";
+    }
+);
+
+vocabulary!(
+    /// What part of a body a resource figure counts.
+    ResourceScope, "resource scope", {
+        Whole => "whole", "the body as a whole";
+        Digitalisation => "digitalisation", "only the part of the body that works on digitalisation";
+    }
+);
+
+vocabulary!(
+    /// What sort of document a strategy row cites.
+    StrategyKind, "strategy kind", {
+        JointStrategy => "joint_strategy", "a digitalisation strategy agreed across levels of government (state, regions, municipalities)";
+        GovernmentStrategy => "government_strategy", "a national digitalisation strategy or white paper of the government";
+        GovernmentProgramme => "government_programme", "the government's programme or budget priorities, not a digitalisation strategy";
+        ActionPlan => "action_plan", "an action plan or programme that carries out a strategy";
+        SectorStrategy => "sector_strategy", "a strategy for one sector";
+        BodyStrategy => "body_strategy", "the strategy of one body, association or level";
+        Agenda => "agenda", "a policy agenda or vision without a strategy's commitments";
+    }
+);
 
 vocabulary!(
     /// A qualifier on an actor's place in a role cell, as the report words it.

@@ -2,7 +2,7 @@
 //! HTML, XLSX). Each view becomes one or more grids here, in the requested language, so the
 //! formats differ only in how they write cells, never in what the cells say.
 
-use crate::analysis::compare::{CountryResources, InstrumentComparison, Profile, RoleComparison};
+use crate::analysis::compare::{CountryResources, InstrumentComparison, RoleComparison};
 use crate::analysis::matrix::{CellProvenance, OperationalMatrix, RoleMatrix, StrategicTable};
 use crate::analysis::metrics::Metrics;
 use crate::analysis::resources::ResourceTable;
@@ -105,11 +105,11 @@ pub fn word(lang: Lang, key: &str) -> &str {
         "FTE per municipality" => ["FTE per municipality", "årsverk per kommune", "årsarbetskrafter per kommun", "årsværk pr. kommune", "htv / kunta"],
         "EUR m per municipality" => ["EUR m per municipality", "mill. EUR per kommune", "mn EUR per kommun", "mio. EUR pr. kommune", "milj. EUR / kunta"],
         "resources note" => [
-            "Central = actors marked central in the model; per actor the figure of its latest year. Populations come from the statistics offices (outside the report); municipality counts from the report.",
-            "Sentral = aktører merket sentrale i modellen; per aktør tallet for siste år. Innbyggertall fra statistikkbyråene (utenfor rapporten); antall kommuner fra rapporten.",
-            "Central = aktörer markerade centrala i modellen; per aktör siffran för senaste år. Folkmängd från statistikbyråerna (utanför rapporten); antal kommuner från rapporten.",
-            "Central = aktører markeret centrale i modellen; pr. aktør tallet for seneste år. Befolkning fra statistikbureauerne (uden for rapporten); antal kommuner fra rapporten.",
-            "Keskus = mallissa keskeisiksi merkityt toimijat; toimijaa kohden viimeisimmän vuoden luku. Väkiluvut tilastovirastoilta (raportin ulkopuolelta); kuntien määrät raportista.",
+            "Central = actors marked central in the model; per actor the figure of its latest year for the part that works on digitalisation where the model gives one, else for the whole body. Populations come from the statistics offices (outside the report); municipality counts from the report.",
+            "Sentral = aktører merket sentrale i modellen; per aktør tallet for siste år for delen som arbeider med digitalisering der modellen oppgir det, ellers for hele virksomheten. Innbyggertall fra statistikkbyråene (utenfor rapporten); antall kommuner fra rapporten.",
+            "Central = aktörer markerade centrala i modellen; per aktör siffran för senaste år för den del som arbetar med digitalisering där modellen anger den, annars för hela organisationen. Folkmängd från statistikbyråerna (utanför rapporten); antal kommuner från rapporten.",
+            "Central = aktører markeret centrale i modellen; pr. aktør tallet for seneste år for den del, der arbejder med digitalisering, hvor modellen angiver den, ellers for hele organisationen. Befolkning fra statistikbureauerne (uden for rapporten); antal kommuner fra rapporten.",
+            "Keskus = mallissa keskeisiksi merkityt toimijat; toimijaa kohden viimeisimmän vuoden luku digitalisaatiota tekevästä osasta, jos malli sen antaa, muuten koko organisaatiosta. Väkiluvut tilastovirastoilta (raportin ulkopuolelta); kuntien määrät raportista.",
         ],
         "profile" => ["Profile indicators", "Profilindikatorer", "Profilindikatorer", "Profilindikatorer", "Profiili-indikaattorit"],
         "indicator" => ["indicator", "indikator", "indikator", "indikator", "indikaattori"],
@@ -157,6 +157,18 @@ pub fn word(lang: Lang, key: &str) -> &str {
             "stærkeste centrale virkemiddel",
             "vahvin keskusohjauskeino",
         ],
+        "findings" => ["What the dimensions show", "Hva dimensjonene viser", "Vad dimensionerna visar", "Hvad dimensionerne viser", "Mitä ulottuvuudet näyttävät"],
+        "dimensions moved" => ["Governance dimensions that moved", "Styringsdimensjoner som endret seg", "Styrningsdimensioner som ändrades", "Styringsdimensioner, der ændrede sig", "Muuttuneet ohjauksen ulottuvuudet"],
+        "dimension" => ["dimension", "dimensjon", "dimension", "dimension", "ulottuvuus"],
+        "difference to others" => [
+            "difference to other countries on it",
+            "forskjell fra andre land på den",
+            "skillnad mot andra länder på den",
+            "forskel fra andre lande på den",
+            "ero muihin maihin sillä",
+        ],
+        "closer to" => ["closer to", "nærmere", "närmare", "tættere på", "lähempänä"],
+        "further from" => ["further from", "lenger fra", "längre från", "længere fra", "kauempana"],
         "how alike" => ["How alike are the countries?", "Hvor like er landene?", "Hur lika är länderna?", "Hvor ens er landene?", "Kuinka samankaltaisia maat ovat?"],
         "summary sentence" => [
             "{c} is closest to {near} ({near_d}; most alike on {near_on}) and furthest from {far} ({far_d}; most different on {far_on}).",
@@ -625,119 +637,6 @@ pub fn compare_resources(rows: &[CountryResources], o: &GridOptions) -> Grid {
     g
 }
 
-/// The profile: indicators per country, the distance matrix, and one sentence per country.
-pub fn profile(p: &Profile, o: &GridOptions) -> Vec<Grid> {
-    let lang = o.lang;
-    let mut ind = Grid {
-        sheet: "comparison".into(),
-        title: word(lang, "profile").to_string(),
-        header: [word(lang, "indicator").to_string()]
-            .into_iter()
-            .chain(p.countries.iter().cloned())
-            .chain([word(lang, "definition").to_string()])
-            .collect(),
-        ..Default::default()
-    };
-    for i in &p.indicators {
-        ind.rows.push(
-            std::iter::once(Cell::text(i.key.clone()))
-                .chain(i.values.iter().map(|v| Cell::text(number(*v, 2))))
-                .chain([Cell::text(indicator_description(&i.key, lang).unwrap_or_else(|| i.description.clone()))])
-                .collect(),
-        );
-    }
-    let mut dist = Grid {
-        sheet: "comparison".into(),
-        title: word(lang, "distances").to_string(),
-        header: std::iter::once(String::new()).chain(p.countries.iter().cloned()).collect(),
-        ..Default::default()
-    };
-    for a in &p.countries {
-        dist.rows.push(
-            std::iter::once(Cell::text(a.clone()))
-                .chain(p.countries.iter().map(|b| {
-                    Cell::text(if a == b {
-                        "0".to_string()
-                    } else {
-                        p.distance(a, b).map_or(String::new(), |d| format!("{:.2}", d.distance))
-                    })
-                }))
-                .collect(),
-        );
-    }
-    dist.notes = profile_summary(p, lang);
-    dist.notes.push(word(lang, "distance note").to_string());
-    vec![ind, dist]
-}
-
-/// One sentence per country naming its closest and furthest neighbour and the indicators
-/// that make them so.
-pub fn profile_summary(p: &Profile, lang: Lang) -> Vec<String> {
-    p.extremes()
-        .into_iter()
-        .map(|e| {
-            let (c, nd, fd) = (e.country, e.near, e.far);
-            word(lang, "summary sentence")
-                .replace("{c}", c)
-                .replace("{near}", nd.other(c))
-                .replace("{near_d}", &format!("{:.2}", nd.distance))
-                .replace("{near_on}", nd.closest_on.as_deref().unwrap_or("-"))
-                .replace("{far}", fd.other(c))
-                .replace("{far_d}", &format!("{:.2}", fd.distance))
-                .replace("{far_on}", fd.furthest_on.as_deref().unwrap_or("-"))
-        })
-        .collect()
-}
-
-/// A profile indicator's definition in `lang`, from its key; `None` leaves the analysis's
-/// English definition (English, or a key this table does not know).
-fn indicator_description(key: &str, lang: Lang) -> Option<String> {
-    if lang == Lang::En {
-        return None;
-    }
-    let t = |all: [&'static str; 5]| crate::model::pick(lang, all).to_string();
-    if let Some(level) = key.strip_prefix("actors_").and_then(crate::model::Level::from_key) {
-        let what = t(["", "antall aktører", "antal aktörer", "antal aktører", "toimijoiden määrä"]);
-        return Some(format!("{what}: {}", level.label(lang)));
-    }
-    if let Some(role) = key.strip_prefix("centre_strongest_").and_then(Role::from_key) {
-        let what = t([
-            "",
-            "sterkeste virkemiddel sentralenheten bruker i rollen",
-            "starkaste styrmedel den centrala enheten använder i rollen",
-            "stærkeste virkemiddel den centrale enhed bruger i rollen",
-            "vahvin keskusyksikön käyttämä ohjauskeino roolissa",
-        ]);
-        let none = t(["", "ingen", "inget", "intet", "ei mitään"]);
-        return Some(format!("{what} {} (1-5; 6 = {none})", role.label(lang)));
-    }
-    Some(match key {
-        "central_cell_share" => t([
-            "",
-            "andel av de utfylte generelle rollecellene som har en sentral aktør",
-            "andel av de ifyllda generella rollcellerna som har en central aktör",
-            "andel af de udfyldte generelle rolleceller, der har en central aktør",
-            "keskustoimijan hallussa olevien täytettyjen yleisten roolisolujen osuus",
-        ]),
-        "strong_share" => t([
-            "",
-            "andel brukte operative celler med virkemiddel 1 eller 2",
-            "andel använda operativa celler med styrmedel 1 eller 2",
-            "andel brugte operationelle celler med virkemiddel 1 eller 2",
-            "käytettyjen operatiivisten solujen osuus, ohjauskeino 1 tai 2",
-        ]),
-        "soft_share" => t([
-            "",
-            "andel brukte operative celler med virkemiddel 4 eller 5",
-            "andel använda operativa celler med styrmedel 4 eller 5",
-            "andel brugte operationelle celler med virkemiddel 4 eller 5",
-            "käytettyjen operatiivisten solujen osuus, ohjauskeino 4 tai 5",
-        ]),
-        "central_fte_per_million" => word(lang, "FTE per million").to_string(),
-        _ => return None,
-    })
-}
-
 /// The network metrics as a grid: one row per actor, the country's figures as notes.
 pub fn metrics(m: &Metrics, o: &GridOptions) -> Grid {
     let lang = o.lang;
@@ -903,6 +802,49 @@ pub fn diff(d: &Diff, lang: Lang) -> Vec<Grid> {
             })
             .collect();
         out.push(plain(lang, "top metric movers", &["actor", "metric", "before", "after", "change", "why"], rows));
+    }
+    if !d.dimensions.is_empty() {
+        let name = |code: &str| code.to_string();
+        let rows = d
+            .dimensions
+            .iter()
+            .map(|x| {
+                let moved: Vec<String> = x
+                    .neighbours
+                    .iter()
+                    .filter_map(|n| {
+                        let (b, a) = (n.before?, n.after?);
+                        let dir = if a < b {
+                            w("closer to")
+                        } else if a > b {
+                            w("further from")
+                        } else {
+                            return None;
+                        };
+                        Some(format!("{dir} {} ({:.2} -> {:.2})", name(&n.country), b, a))
+                    })
+                    .collect();
+                let why: Vec<String> = x
+                    .gained
+                    .iter()
+                    .map(|f| format!("+ {}", crate::render::sentences::fact(lang, f)))
+                    .chain(x.lost.iter().map(|f| format!("- {}", crate::render::sentences::fact(lang, f))))
+                    .collect();
+                vec![
+                    x.dimension.label(lang).to_string(),
+                    crate::render::sentences::reading(lang, x.dimension, &x.before),
+                    crate::render::sentences::reading(lang, x.dimension, &x.after),
+                    moved.join("; "),
+                    why.join("\n"),
+                ]
+            })
+            .collect();
+        out.push(plain(
+            lang,
+            "dimensions moved",
+            &["dimension", "before", "after", "difference to others", "why"],
+            rows,
+        ));
     }
     if !d.distances.is_empty() {
         let rows = d

@@ -10,6 +10,8 @@ pub mod grid;
 pub mod html;
 pub mod markup;
 pub mod md;
+pub mod profile;
+pub mod sentences;
 pub mod svg;
 pub mod table;
 pub mod xlsx;

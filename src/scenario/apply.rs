@@ -70,7 +70,9 @@ fn add(c: &mut Country, file: FileId, n: &NewActor, provenance: &Provenance) -> 
         ));
     }
     let parent = match &n.parent {
-        Some(p) => Some(Parent { id: existing(c, file, p)?, relation: RelationType::ReportsTo }),
+        Some(p) => {
+            Some(Parent { id: existing(c, file, p)?, relation: n.parent_relation.unwrap_or(RelationType::ReportsTo) })
+        }
         None => None,
     };
     c.actors.insert(
@@ -84,6 +86,9 @@ fn add(c: &mut Country, file: FileId, n: &NewActor, provenance: &Provenance) -> 
             level: n.level,
             parent,
             central: n.central,
+            portfolio: n.portfolio.map(Attribute::plain),
+            standing: n.standing.map(Attribute::plain),
+            participation: n.participation.map(Attribute::plain),
             validity: Validity::default(),
             provenance: provenance.clone(),
         },
@@ -426,7 +431,7 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
             }
             s.cells.sort_by_key(|x| (x.role, x.instrument));
         }
-        Op::AddRelation { from, kind, to } => {
+        Op::AddRelation { from, kind, to, binding } => {
             let a = existing(c, file, from)?;
             let b = existing(c, file, to)?;
             if a == b {
@@ -443,6 +448,7 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
                 from: a,
                 kind: *kind,
                 to: b,
+                binding: *binding,
                 validity: Validity::default(),
                 provenance: scenario_provenance(),
             });
@@ -464,9 +470,9 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
                 return Err(invalid(file, from, format!("there is no relation `{a} {kind} {b}`")));
             }
         }
-        Op::SetResources { actor, fte, budget, currency } => {
+        Op::SetResources { actor, fte, budget, currency, scope } => {
             let id = existing(c, file, actor)?;
-            c.resources.retain(|r| r.actor != id);
+            c.resources.retain(|r| r.actor != id || r.scope != *scope);
             c.resources.push(Resource {
                 actor: id,
                 fte: fte.map(|v| Quantity { value: Some(v), min: None, max: None, approx: false }),
@@ -476,6 +482,7 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
                     scale: Scale::Million,
                 }),
                 year: None,
+                scope: *scope,
                 covers: Some("set by a scenario".to_string()),
                 provenance: scenario_provenance(),
             });

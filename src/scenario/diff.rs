@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::analysis::compare::profile;
+use crate::analysis::dimensions::{Dimension, Weights};
 use crate::analysis::metrics::{betweenness, closeness, pagerank, totals, CountryMetrics};
+use crate::analysis::profile::{profile, Fact, Profile, Reading};
 use crate::graph::{self, EdgeSet};
 use crate::model::*;
 
@@ -91,6 +92,34 @@ pub struct DistanceChange {
     pub after: f64,
 }
 
+/// How far the changed model is from another country on one dimension, before and after.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NeighbourMove {
+    /// The other country.
+    pub country: String,
+    /// Difference (0-1) from the base.
+    pub before: Option<f64>,
+    /// Difference from the changed model.
+    pub after: Option<f64>,
+}
+
+/// A governance dimension whose value moved, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DimensionChange {
+    /// The dimension.
+    pub dimension: Dimension,
+    /// The base's reading.
+    pub before: Reading,
+    /// The changed model's reading.
+    pub after: Reading,
+    /// The difference to each other country on this dimension, before and after.
+    pub neighbours: Vec<NeighbourMove>,
+    /// Facts the value rests on after the change that it did not rest on before.
+    pub gained: Vec<Fact>,
+    /// Facts it no longer rests on.
+    pub lost: Vec<Fact>,
+}
+
 /// Everything that differs between two models.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diff {
@@ -112,6 +141,8 @@ pub struct Diff {
     pub resources: Vec<ResourceChange>,
     /// Metric deltas, largest first.
     pub metrics: Vec<MetricDelta>,
+    /// Governance dimensions whose values moved, with the facts that moved them.
+    pub dimensions: Vec<DimensionChange>,
     /// Profile distance to each other country, before and after.
     pub distances: Vec<DistanceChange>,
 }
@@ -182,8 +213,60 @@ fn resource_changes(a: &Country, b: &Country) -> Vec<ResourceChange> {
 /// How many metric deltas to keep (largest first).
 const TOP_MOVERS: usize = 20;
 
-/// Compares `a` (the base) with `b`; `others` are the countries distances are measured to.
+/// The dimensions whose criteria moved between the base's profile `pa` and the changed model's
+/// `pb` (each country first in its profile, the others after it in the same order).
+fn dimension_changes(pa: &Profile, pb: &Profile) -> Vec<DimensionChange> {
+    let mut out = Vec::new();
+    for (ra, rb) in pa.dimensions.iter().zip(&pb.dimensions) {
+        let (Some(before), Some(after)) = (ra.readings.first(), rb.readings.first()) else { continue };
+        let values = |r: &Reading| r.criteria.iter().map(|c| c.value).collect::<Vec<_>>();
+        if values(before) == values(after) {
+            continue;
+        }
+        let i = ra.dimension.index();
+        let difference = |p: &Profile, o: &str| {
+            p.countries.first().and_then(|me| p.distance(me, o)).and_then(|d| d.differences.get(i).copied().flatten())
+        };
+        let facts = |r: &Reading| -> Vec<Fact> { r.criteria.iter().flat_map(|c| c.facts.iter().cloned()).collect() };
+        let (fa, fb) = (facts(before), facts(after));
+        let gained: Vec<Fact> = fb.iter().filter(|f| !fa.contains(f)).cloned().collect();
+        let lost: Vec<Fact> = fa.iter().filter(|f| !fb.contains(f)).cloned().collect();
+        out.push(DimensionChange {
+            dimension: ra.dimension,
+            neighbours: pa
+                .countries
+                .iter()
+                .skip(1)
+                .map(|o| NeighbourMove { country: o.clone(), before: difference(pa, o), after: difference(pb, o) })
+                .collect(),
+            before: before.clone(),
+            after: after.clone(),
+            gained: dedup(gained),
+            lost: dedup(lost),
+        });
+    }
+    out
+}
+
+fn dedup(facts: Vec<Fact>) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::new();
+    for f in facts {
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Compares `a` (the base) with `b`; `others` are the countries distances are measured to,
+/// with the bundled weights and facts labelled in English ([`diff_with`] chooses both).
 pub fn diff(a: &Country, b: &Country, others: &[Country]) -> Diff {
+    diff_with(a, b, others, &Weights::bundled(), Lang::En)
+}
+
+/// Compares `a` (the base) with `b`; `others` are the countries distances are measured to,
+/// with the dimensions weighted by `weights`; facts are labelled in `lang`.
+pub fn diff_with(a: &Country, b: &Country, others: &[Country], weights: &Weights, lang: Lang) -> Diff {
     let ids_a: BTreeSet<&ActorId> = a.actors.keys().collect();
     let ids_b: BTreeSet<&ActorId> = b.actors.keys().collect();
     let mut actors_changed = Vec::new();
@@ -208,6 +291,20 @@ pub fn diff(a: &Country, b: &Country, others: &[Country]) -> Diff {
         }
         if x.central != y.central {
             field("central", x.central.to_string(), y.central.to_string());
+        }
+        let term = |t: Option<&'static str>| t.unwrap_or("").to_string();
+        let (pa_, pb_) = (x.portfolio.as_ref().map(|p| p.value.key()), y.portfolio.as_ref().map(|p| p.value.key()));
+        if pa_ != pb_ {
+            field("portfolio", term(pa_), term(pb_));
+        }
+        let (sa_, sb_) = (x.standing.as_ref().map(|p| p.value.key()), y.standing.as_ref().map(|p| p.value.key()));
+        if sa_ != sb_ {
+            field("standing", term(sa_), term(sb_));
+        }
+        let (qa, qb) =
+            (x.participation.as_ref().map(|p| p.value.key()), y.participation.as_ref().map(|p| p.value.key()));
+        if qa != qb {
+            field("participation", term(qa), term(qb));
         }
     }
     let (ha, hb) = (holders(a), holders(b));
@@ -247,23 +344,24 @@ pub fn diff(a: &Country, b: &Country, others: &[Country]) -> Diff {
     // Distances are scaled over the base (or the changed model) and all the other countries,
     // as `compare --kind profile` scales them; two countries alone would always be 0 or 1 apart.
     let others: Vec<&Country> = others.iter().filter(|o| o.code != a.code).collect();
-    let distances = if others.is_empty() {
-        Vec::new()
+    let (distances, dimensions) = if others.is_empty() {
+        (Vec::new(), Vec::new())
     } else {
         let with = |m: &Country| {
             let mut set = vec![m];
             set.extend(others.iter().copied());
-            profile(&set)
+            profile(&set, weights, lang)
         };
-        let (pa, pb) = (with(a), with(b));
-        others
+        let (pa, pb) = rayon::join(|| with(a), || with(b));
+        let distances = others
             .iter()
             .map(|o| DistanceChange {
                 country: o.code.clone(),
                 before: pa.distance(&a.code, &o.code).map_or(0.0, |d| d.distance),
                 after: pb.distance(&b.code, &o.code).map_or(0.0, |d| d.distance),
             })
-            .collect()
+            .collect();
+        (distances, dimension_changes(&pa, &pb))
     };
     Diff {
         actors_added: ids_b.difference(&ids_a).map(|x| (*x).clone()).collect(),
@@ -275,6 +373,7 @@ pub fn diff(a: &Country, b: &Country, others: &[Country]) -> Diff {
         relations_removed: ea.difference(&eb).cloned().collect(),
         resources,
         metrics,
+        dimensions,
         distances,
     }
 }

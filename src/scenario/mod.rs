@@ -11,14 +11,18 @@ pub mod diff;
 mod parse;
 
 pub use apply::apply;
-pub use diff::{diff, Diff};
+pub use diff::{diff, diff_with, Diff};
 pub use parse::parse;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use crate::analysis::dimensions::Dimension;
 use crate::load::raw::{Sp, SpStr};
-use crate::model::{ActorKind, Instrument, Level, Names, Qualifier, RelationType, Role, Sector};
+use crate::model::{
+    ActorKind, Instrument, Level, Names, Participation, Portfolio, Qualifier, RelationType, ResourceScope, Role,
+    Sector, Standing,
+};
 
 /// A scenario as read from its file.
 #[derive(Debug, Clone)]
@@ -34,6 +38,11 @@ pub struct Scenario {
     pub rationale: String,
     /// Where the idea comes from (document:lines, as in models).
     pub sources: Vec<String>,
+    /// The countries whose arrangement the scenario copies (codes), if it copies one.
+    pub copies: Vec<String>,
+    /// The governance dimensions the copied arrangement belongs to: applying the scenario should
+    /// bring the base closer to each copied country on each of them.
+    pub dimensions: Vec<Dimension>,
     /// The operations, in order.
     pub ops: Vec<Sp<Op>>,
 }
@@ -48,6 +57,8 @@ impl Scenario {
             as_of: None,
             rationale: String::new(),
             sources: Vec::new(),
+            copies: Vec::new(),
+            dimensions: Vec::new(),
             ops: ops.into_iter().map(Sp::new).collect(),
         }
     }
@@ -68,8 +79,16 @@ pub struct NewActor {
     pub level: Level,
     /// Parent, if any.
     pub parent: Option<SpStr>,
+    /// How it hangs under the parent (default reports_to).
+    pub parent_relation: Option<RelationType>,
     /// Whether it is a central unit.
     pub central: bool,
+    /// A ministry's portfolio.
+    pub portfolio: Option<Portfolio>,
+    /// A forum's or council's standing.
+    pub standing: Option<Standing>,
+    /// Whether taking part in a forum or council is mandatory.
+    pub participation: Option<Participation>,
 }
 
 /// One operation of a scenario.
@@ -209,6 +228,8 @@ pub enum Op {
         kind: RelationType,
         /// To.
         to: SpStr,
+        /// For an agreement_with: whether it binds the parties.
+        binding: bool,
     },
     /// Removes a relation.
     RemoveRelation {
@@ -229,6 +250,8 @@ pub enum Op {
         budget: Option<f64>,
         /// Currency of the budget.
         currency: Option<String>,
+        /// Whether the figures count the whole body or its digitalisation part.
+        scope: ResourceScope,
     },
 }
 

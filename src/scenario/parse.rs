@@ -13,8 +13,8 @@ use crate::diagnostic::{suggestion_hint, Code, Diagnostic, FileId};
 use crate::load::raw::{DateValue, InstrumentValue, Sp, SpStr};
 use crate::load::{lookup_term, Limits};
 use crate::model::{
-    is_currency_code, is_valid_figure, ActorKind, Instrument, Lang, Level, Names, Qualifier, RelationType, Role,
-    Sector, Vocabulary,
+    is_currency_code, is_valid_figure, ActorKind, Instrument, Lang, Level, Names, Participation, Portfolio, Qualifier,
+    RelationType, ResourceScope, Role, Sector, Standing, Vocabulary,
 };
 
 #[derive(Debug, Deserialize)]
@@ -28,6 +28,10 @@ struct RawHeader {
     rationale: String,
     #[serde(default)]
     sources: Vec<String>,
+    #[serde(default)]
+    copies: Vec<SpStr>,
+    #[serde(default)]
+    dimensions: Vec<SpStr>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -42,7 +46,15 @@ struct RawNewActor {
     #[serde(default)]
     parent: Option<SpStr>,
     #[serde(default)]
+    parent_relation: Option<SpStr>,
+    #[serde(default)]
     central: bool,
+    #[serde(default)]
+    portfolio: Option<SpStr>,
+    #[serde(default)]
+    standing: Option<SpStr>,
+    #[serde(default)]
+    participation: Option<SpStr>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -120,6 +132,16 @@ struct RawOp {
     budget: Option<f64>,
     #[serde(default)]
     currency: Option<SpStr>,
+    #[serde(default)]
+    scope: Option<SpStr>,
+    #[serde(default)]
+    binding: Option<bool>,
+    #[serde(default)]
+    portfolio: Option<SpStr>,
+    #[serde(default)]
+    standing: Option<SpStr>,
+    #[serde(default)]
+    participation: Option<SpStr>,
 }
 
 /// Reads a scenario file. Returns the scenario, or every problem found. More than
@@ -195,10 +217,48 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> Result<Scenario, Vec<
         return Err(diags);
     };
     let as_of = h.as_of.as_ref().and_then(|d| date(file, d, &mut diags));
+    let keys = crate::analysis::dimensions::Dimension::keys();
+    let mut dimensions = Vec::new();
+    for d in &h.dimensions {
+        match crate::analysis::dimensions::Dimension::from_key(d.get()) {
+            Some(dim) => dimensions.push(dim),
+            None => diags.push(
+                Diagnostic::new(Code::E0105, format!("unknown dimension `{}`", d.get()))
+                    .at(file, d.span(), "not a governance dimension")
+                    .maybe_hint(suggestion_hint(d.get(), keys.iter().copied()))
+                    .hint(format!("dimensions: {}", keys.join(", "))),
+            ),
+        }
+    }
+    for c in &h.copies {
+        if c.get().len() != 2 || !c.get().chars().all(|ch| ch.is_ascii_lowercase()) {
+            diags.push(Diagnostic::new(Code::E0106, format!("`{}` is not a country code", c.get())).at(
+                file,
+                c.span(),
+                "expected two lowercase letters, e.g. dk",
+            ));
+        }
+    }
+    if !h.copies.is_empty() && dimensions.is_empty() && h.dimensions.is_empty() {
+        diags.push(
+            Diagnostic::new(Code::E0104, "a scenario that `copies` a country needs `dimensions`")
+                .at(file, h.copies.first().map_or(0..0, |c| c.span()), "copies named here")
+                .hint("name the dimensions the copied arrangement belongs to, e.g. dimensions = [\"local_steering\"]"),
+        );
+    }
     if !diags.is_empty() {
         return Err(diags);
     }
-    Ok(Scenario { name: h.name, base: h.base, as_of, rationale: h.rationale, sources: h.sources, ops })
+    Ok(Scenario {
+        name: h.name,
+        base: h.base,
+        as_of,
+        rationale: h.rationale,
+        sources: h.sources,
+        copies: h.copies.iter().map(|c| c.get().clone()).collect(),
+        dimensions,
+        ops,
+    })
 }
 
 fn serde_error(file: FileId, e: &toml::de::Error) -> Diagnostic {
@@ -282,6 +342,21 @@ impl Conv<'_> {
         let kind = self.term::<ActorKind>(&r.kind);
         let level = self.term::<Level>(&r.level);
         let name = self.names(&r.name);
+        let portfolio = r.portfolio.as_ref().and_then(|t| self.term::<Portfolio>(t));
+        let standing = r.standing.as_ref().and_then(|t| self.term::<Standing>(t));
+        let participation = r.participation.as_ref().and_then(|t| self.term::<Participation>(t));
+        let parent_relation =
+            match r.parent_relation.as_ref().map(|t| (t, self.term::<RelationType>(t))) {
+                Some((_, Some(rel))) if rel.is_hierarchical() => Some(rel),
+                Some((t, Some(rel))) => {
+                    self.diags.push(
+                        Diagnostic::new(Code::E0106, format!("parent_relation `{rel}` is not a hierarchical relation"))
+                            .at(self.file, t.span(), "expected reports_to, owned_by or part_of"),
+                    );
+                    None
+                }
+                _ => None,
+            };
         Some(NewActor {
             id: r.id.clone(),
             name,
@@ -289,7 +364,11 @@ impl Conv<'_> {
             kind: kind?,
             level: level?,
             parent: r.parent.clone(),
+            parent_relation,
             central: r.central,
+            portfolio,
+            standing,
+            participation,
         })
     }
 
@@ -309,7 +388,11 @@ fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
                 kind: c.need(&r.kind, "kind").cloned().unwrap_or_else(|| r.op.clone()),
                 level: c.need(&r.level, "level").cloned().unwrap_or_else(|| r.op.clone()),
                 parent: r.parent.clone(),
+                parent_relation: None,
                 central: r.central.unwrap_or(false),
+                portfolio: r.portfolio.clone(),
+                standing: r.standing.clone(),
+                participation: r.participation.clone(),
             };
             if c.diags.is_empty() {
                 c.new_actor(&raw).map(Op::AddActor)
@@ -435,9 +518,17 @@ fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
             let from = c.need(&r.from, "from").cloned();
             let to = c.need(&r.to, "to").cloned();
             let kind = c.need(&r.relation_type, "type").cloned().and_then(|k| c.term::<RelationType>(&k));
+            let binding = r.binding.unwrap_or(false);
+            if binding && (name != "add_relation" || kind.is_some_and(|k| k != RelationType::AgreementWith)) {
+                c.diags.push(Diagnostic::new(Code::E0106, "`binding` applies to an added agreement_with relation").at(
+                    file,
+                    r.op.span(),
+                    "this operation",
+                ));
+            }
             from.zip(kind).zip(to).map(|((from, kind), to)| {
                 if name == "add_relation" {
-                    Op::AddRelation { from, kind, to }
+                    Op::AddRelation { from, kind, to, binding }
                 } else {
                     Op::RemoveRelation { from, kind, to }
                 }
@@ -468,11 +559,13 @@ fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
                     ),
                 );
             }
+            let scope = r.scope.as_ref().and_then(|x| c.term::<ResourceScope>(x)).unwrap_or(ResourceScope::Whole);
             c.need(&r.actor, "actor").cloned().map(|actor| Op::SetResources {
                 actor,
                 fte: r.fte,
                 budget: r.budget,
                 currency: r.currency.as_ref().map(|cur| cur.get().clone()),
+                scope,
             })
         }
         other => {

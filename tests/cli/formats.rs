@@ -201,6 +201,7 @@ fn committed_comparison_examples_are_current() {
         ("resources", "md", "resources.md"),
         ("profile", "md", "profile.md"),
         ("profile", "json", "profile.json"),
+        ("findings", "md", "findings.md"),
     ] {
         let out = nordgov().current_dir(root()).args(["compare", "--kind", kind, "--format", format]).output().unwrap();
         let committed = std::fs::read_to_string(dir.join(file)).unwrap();

@@ -7,6 +7,7 @@ mod browser;
 mod common;
 mod diagnostics;
 mod diagrams;
+mod dimensions;
 mod every_command;
 mod explore;
 mod formats;

@@ -176,6 +176,8 @@ mod properties {
             as_of: None,
             rationale: String::new(),
             sources: Vec::new(),
+            copies: Vec::new(),
+            dimensions: Vec::new(),
             ops: ops.into_iter().map(Sp::new).collect(),
         }
     }

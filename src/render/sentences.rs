@@ -636,13 +636,7 @@ pub fn separation(lang: Lang, d: &Distance, p: &Profile, top: usize) -> String {
         t(lang, ["and", "og", "och", "og", "ja"]),
         t(
             lang,
-            [
-                "differ most on",
-                "skiller seg mest på",
-                "skiljer sig mest på",
-                "adskiller sig mest på",
-                "eroavat eniten:"
-            ]
+            ["differ most on", "skiller seg mest på", "skiljer sig mest på", "adskiller sig mest på", "eroavat eniten"]
         ),
         parts.join("; ")
     )

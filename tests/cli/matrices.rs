@@ -131,3 +131,19 @@ fn tables_fit_80_and_200_columns() {
         assert!(text.contains("KOMBIT (consulted only)") || text.contains("(consulted"), "{text}");
     }
 }
+
+/// The report's own tables: every country's role matrix and strategic and operational steering
+/// as of 2017-06-01 are the tables transcribed from the Nordic report, and stay so however many
+/// dated facts after 2017 the models gain (these snapshots were taken before any was added).
+#[test]
+fn the_reports_tables_as_of_2017() {
+    for c in COUNTRIES {
+        for (kind, extra) in [("roles", None), ("strategic", None), ("operational", Some("--detail"))] {
+            let mut args = vec![c, "--kind", kind, "--as-of", "2017-06-01", "--width", "120"];
+            args.extend(extra);
+            let (exit, out) = render(nordgov().current_dir(root()).arg("matrix").args(&args), None);
+            assert_eq!(exit, 0, "{out}");
+            snapshot!(format!("report2017_{c}_{kind}"), out);
+        }
+    }
+}

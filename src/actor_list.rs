@@ -13,7 +13,7 @@ use crate::model::{
 /// The columns, in order; `name_xx` holds the name in language `xx`. `portfolio`, `standing` and
 /// `participation` hold a term, or the TOML inline table a model file would hold when the term
 /// has sources of its own (`{ value = "finance", source = "doc:12", confidence = "high" }`).
-pub const COLUMNS: [&str; 22] = [
+pub const COLUMNS: [&str; 23] = [
     "id",
     "kind",
     "level",
@@ -29,6 +29,7 @@ pub const COLUMNS: [&str; 22] = [
     "name_sv",
     "name_da",
     "name_fi",
+    "name_is",
     "aliases",
     "valid_from",
     "valid_to",
@@ -39,7 +40,7 @@ pub const COLUMNS: [&str; 22] = [
 ];
 
 /// Columns a sheet written before they existed may lack.
-const OPTIONAL: [&str; 3] = ["portfolio", "standing", "participation"];
+const OPTIONAL: [&str; 4] = ["portfolio", "standing", "participation", "name_is"];
 
 /// Several values in one cell (aliases, sources) are separated by this.
 const SEP: &str = "; ";
@@ -47,6 +48,7 @@ const SEP: &str = "; ";
 fn date_text(d: &Sp<DateValue>) -> String {
     match d.get() {
         DateValue::Year(y) => y.to_string(),
+        DateValue::Month(m) => m.clone(),
         DateValue::Date(dt) => dt.to_string(),
     }
 }
@@ -79,6 +81,7 @@ pub fn rows(c: &Country) -> Vec<Vec<String>> {
                 name(Lang::Sv).unwrap_or_default(),
                 name(Lang::Da).unwrap_or_default(),
                 name(Lang::Fi).unwrap_or_default(),
+                name(Lang::Is).unwrap_or_default(),
                 r.aliases.join(SEP),
                 r.valid_from.as_ref().map(date_text).unwrap_or_default(),
                 r.valid_to.as_ref().map(date_text).unwrap_or_default(),
@@ -180,7 +183,10 @@ fn date(v: &str, origin: &str, row: usize, col: &str, diags: &mut Vec<Diagnostic
     }
     let parsed = match v.parse::<i64>() {
         Ok(y) => Some(DateValue::Year(y)),
-        Err(_) => v.parse::<toml::value::Datetime>().ok().map(DateValue::Date),
+        Err(_) => match crate::load::parse_month(v) {
+            Some(_) => Some(DateValue::Month(v.to_string())),
+            None => v.parse::<toml::value::Datetime>().ok().map(DateValue::Date),
+        },
     };
     if parsed.is_none() {
         diags.push(

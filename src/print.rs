@@ -19,6 +19,11 @@ pub fn files(c: &Country) -> Vec<(String, String)> {
     let header = RawFile {
         country: Some(Sp::new(country(c))),
         levels: c.levels.values().map(|l| (Sp::new(l.level.key().to_string()), Sp::new(level(l)))).collect(),
+        level_period: c
+            .levels
+            .values()
+            .flat_map(|l| l.periods.iter().map(move |p| Sp::new(level_period(l.level, p))))
+            .collect(),
         documents: c.documents.values().map(|d| (Sp::new(d.id.clone()), Sp::new(document(d)))).collect(),
         ..Default::default()
     };
@@ -98,6 +103,7 @@ fn each<T>(items: impl Iterator<Item = T>, wrap: impl Fn(T) -> RawFile) -> Vec<R
 fn is_empty(r: &RawFile) -> bool {
     r.country.is_none()
         && r.levels.is_empty()
+        && r.level_period.is_empty()
         && r.documents.is_empty()
         && r.actor.is_empty()
         && r.relation.is_empty()
@@ -125,6 +131,7 @@ fn names(n: &Names) -> RawNames {
 fn date(d: DateSpec) -> Sp<DateValue> {
     Sp::new(match d {
         DateSpec::Year(y) => DateValue::Year(i64::from(y)),
+        DateSpec::Month(..) => DateValue::Month(d.to_string()),
         DateSpec::Day(day) => DateValue::Date(day.to_string().parse().unwrap_or(toml::value::Datetime {
             date: None,
             time: None,
@@ -174,6 +181,24 @@ fn attribute<V: Vocabulary>(a: &Attribute<V>) -> Sp<RawAttribute> {
     })
 }
 
+fn level_period(level: Level, p: &LevelPeriod) -> RawLevelPeriod {
+    let (source, confidence, reconstructed, note) = prov(&p.provenance);
+    let (valid_from, valid_to) = validity(&p.validity);
+    RawLevelPeriod {
+        level: term(level),
+        description: p.description.clone(),
+        units: p.units,
+        unit_name: p.unit_name.clone(),
+        character: p.character.as_ref().map(attribute),
+        source,
+        confidence,
+        reconstructed,
+        note,
+        valid_from,
+        valid_to,
+    }
+}
+
 fn level(l: &LevelInfo) -> RawLevel {
     let (source, confidence, reconstructed, note) = prov(&l.provenance);
     RawLevel {
@@ -196,6 +221,10 @@ fn document(d: &Document) -> RawDocument {
         publisher: d.publisher.clone(),
         year: d.year,
         kind: (d.kind != DocumentKind::Report).then(|| term(d.kind)),
+        url: d.url.clone().map(s),
+        published: d.published.map(date),
+        accessed: d.accessed.map(date),
+        language: d.language.map(term),
     }
 }
 

@@ -73,6 +73,10 @@ fn empty_country() -> Country {
             publisher: None,
             year: None,
             kind: DocumentKind::Background,
+            url: None,
+            published: None,
+            accessed: None,
+            language: None,
         },
     );
     Country { code: "xa".to_string(), name, languages: vec![Lang::En], documents, ..Default::default() }
@@ -92,6 +96,7 @@ impl Gen {
             sources: vec![SourceRef {
                 document: "synthetic".into(),
                 lines: vec![LineRange { start: self.fact, end: self.fact }],
+                locator: None,
             }],
             confidence: Some(Confidence::High),
             reconstructed: false,
@@ -153,6 +158,7 @@ impl Gen {
                     unit_name: None,
                     character: None,
                     provenance,
+                    periods: Vec::new(),
                 },
             );
         }

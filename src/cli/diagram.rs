@@ -9,7 +9,7 @@ use clap::ValueEnum;
 
 use super::matrix::{parse_lang, parse_level};
 use super::output;
-use super::{read_country, Cli, Exit};
+use super::{Cli, Exit};
 use crate::graph::view::{overlay, view, ViewKind, ViewOptions};
 use crate::graph::{self};
 use crate::model::{ActorId, Lang, Level};
@@ -65,7 +65,7 @@ pub struct Args {
     /// Only steering of this strength or stronger (1 = economic only ... 5 = all).
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(1..=5))]
     pub instrument_max: u8,
-    /// The model as it stood on this date.
+    /// The model as it stood on this date; default: its reference date.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
     /// Language of labels.
@@ -129,7 +129,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             Ok((_, base, result)) => (result, Some(base)),
             Err(e) => return e,
         },
-        (None, Some(country)) => match read_country(cli, country, args.as_of) {
+        (None, Some(country)) => match super::read_on(cli, country, args.as_of) {
             Ok(c) => (c, None),
             Err(e) => return e,
         },

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use super::output::TableOutput;
-use super::{read_country, Cli, Exit};
+use super::{Cli, Exit};
 use crate::analysis::{matrix, resources};
 use crate::model::{ActorId, Lang, Sector, Vocabulary};
 use crate::render::grid::{self, Grid, GridOptions};
@@ -40,7 +40,7 @@ pub struct Args {
     /// sectors unless one is named.
     #[arg(long, value_parser = parse_sector)]
     pub sector: Option<Sector>,
-    /// The model as it stood on this date (YYYY-MM-DD).
+    /// The model as it stood on this date (YYYY-MM-DD); default: its reference date.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
     /// Language of actor names (abbreviations are used where they exist).
@@ -102,7 +102,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
 
 /// The requested tables of one country, as grids and as JSON views.
 fn tables(cli: &Cli, args: &Args, target: &str) -> Result<(Vec<Grid>, Vec<serde_json::Value>), Exit> {
-    let country = read_country(cli, target, args.as_of)?;
+    let country = super::read_on(cli, target, args.as_of)?;
     let actor = args.actor.as_ref().map(|a| ActorId::new(a));
     if let Some(a) = &actor {
         if country.actor(a).is_none() {

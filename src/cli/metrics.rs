@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 
 use super::output::{self, TableOutput};
-use super::{read_country, Cli, Exit};
+use super::{Cli, Exit};
 use crate::analysis::metrics;
 use crate::graph::{self, EdgeSet};
 use crate::model::Lang;
@@ -19,7 +19,7 @@ use crate::render::{archimate, graphml};
 pub struct Args {
     /// A country code under --models, or a path to a model directory.
     pub country: String,
-    /// The model as it stood on this date.
+    /// The model as it stood on this date; default: its reference date.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
     /// Which edges the graph metrics use (reach always uses steering, the reporting chain the hierarchy).
@@ -32,7 +32,7 @@ pub struct Args {
 
 /// Runs `nordgov metrics`.
 pub fn run(cli: &Cli, args: &Args) -> Exit {
-    let c = match read_country(cli, &args.country, args.as_of) {
+    let c = match super::read_on(cli, &args.country, args.as_of) {
         Ok(c) => c,
         Err(e) => return e,
     };
@@ -67,7 +67,7 @@ pub struct ExportArgs {
     pub format: GraphFormat,
     /// A country code under --models, or a path to a model directory.
     pub country: String,
-    /// The model as it stood on this date.
+    /// The model as it stood on this date; default: its reference date.
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<NaiveDate>,
     /// Write to FILE instead of stdout (a directory for archi-csv).
@@ -77,7 +77,7 @@ pub struct ExportArgs {
 
 /// Runs `nordgov export`.
 pub fn export(cli: &Cli, args: &ExportArgs) -> Exit {
-    let c = match read_country(cli, &args.country, args.as_of) {
+    let c = match super::read_on(cli, &args.country, args.as_of) {
         Ok(c) => c,
         Err(e) => return e,
     };

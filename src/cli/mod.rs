@@ -269,6 +269,9 @@ fn note_fallbacks<'a>(countries: impl IntoIterator<Item = &'a crate::model::Coun
             "note: {missing} of {total} actors have no name in {lang}; their labels are in English, or else in a native language"
         );
     }
+    if lang == crate::model::Lang::Is {
+        eprintln!("note: in Icelandic, the framework's terms are translated; other interface words are in English");
+    }
 }
 
 /// Reads the model a command names (a country code under --models, or a path), prints its
@@ -295,6 +298,12 @@ fn read_country(cli: &Cli, arg: &str, as_of: Option<chrono::NaiveDate>) -> Resul
             Err(exit_for(&errors, false).max_with(Exit::Findings))
         }
     }
+}
+
+/// The model a command names as it stood on `as_of`, else on its reference date (the date its
+/// undated facts describe), as the views of one country show it.
+fn read_on(cli: &Cli, arg: &str, as_of: Option<chrono::NaiveDate>) -> Result<crate::model::Country, Exit> {
+    read_country(cli, arg, None).map(|c| c.as_compared(as_of))
 }
 
 /// Every model under --models except `except` (a country code), each on its reference date, as

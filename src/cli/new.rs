@@ -35,6 +35,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         "se" => Lang::Sv,
         "no" => Lang::Nb,
         "fi" => Lang::Fi,
+        "is" => Lang::Is,
         _ => Lang::En,
     });
     let name = args.name.clone().unwrap_or_else(|| code.to_uppercase());

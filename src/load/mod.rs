@@ -10,7 +10,7 @@ pub mod raw;
 mod validate;
 
 pub use parse::parse;
-pub use validate::{check_as_of, hierarchy_cycles, lookup_term, validate, ParsedFile, Validation};
+pub use validate::{check_as_of, hierarchy_cycles, lookup_term, parse_month, validate, ParsedFile, Validation};
 
 use crate::diagnostic::{Code, Diagnostic, FileId, SourceDb};
 use crate::model::Country;

@@ -42,6 +42,7 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> (RawFile, Vec<Diagnos
             "country" => raw.country = p.item(value),
             "levels" => raw.levels = p.keyed(value),
             "documents" => raw.documents = p.keyed(value),
+            "level_period" => raw.level_period = p.array(value),
             "actor" => raw.actor = p.array(value),
             "relation" => raw.relation = p.array(value),
             "role" => raw.role = p.array(value),

@@ -313,10 +313,9 @@ impl JsonSchema for Sources {
         "Sources".into()
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
-        let one =
-            json_schema!({ "type": "string", "pattern": "^[a-z][a-z0-9_]*(:[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*)?$" });
+        let one = json_schema!({ "type": "string", "pattern": "^[a-z][a-z0-9_]*((:[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*)|(#.+))?$" });
         json_schema!({
-            "description": "Where the fact comes from: DOCUMENT:LINES, e.g. \"nordic2017:2333-2479\" or \"nordic2017:178,365\"; a list for several passages.",
+            "description": "Where the fact comes from: DOCUMENT:LINES for a text the project holds, e.g. \"nordic2017:2333-2479\" or \"nordic2017:178,365\"; DOCUMENT#SECTION for a web page, e.g. \"digst_about#Organisation\"; a list for several passages.",
             "anyOf": [one.clone(), { "type": "array", "items": one }]
         })
     }
@@ -414,12 +413,15 @@ impl JsonSchema for InstrumentValue {
     }
 }
 
-/// A date: a TOML local date (`2020-01-01`) or a bare year (`2016`) when only the year is known.
+/// A date: a TOML local date (`2020-01-01`), a month as a string (`"2022-12"`) when only the month
+/// is known, or a bare year (`2016`) when only the year is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum DateValue {
     /// A year.
     Year(i64),
+    /// A month, written `"YYYY-MM"` (kept as written; the validator checks it).
+    Month(String),
     /// A TOML date or date-time.
     Date(toml::value::Datetime),
 }
@@ -431,11 +433,13 @@ impl<'de> Deserialize<'de> for DateValue {
         enum Either {
             Year(i64),
             Date(toml::value::Datetime),
+            Month(String),
         }
         match Either::deserialize(d) {
             Ok(Either::Year(y)) => Ok(DateValue::Year(y)),
             Ok(Either::Date(dt)) => Ok(DateValue::Date(dt)),
-            Err(_) => Err(de::Error::custom("expected a date (2020-01-01) or a year (2016)")),
+            Ok(Either::Month(m)) => Ok(DateValue::Month(m)),
+            Err(_) => Err(de::Error::custom("expected a date (2020-01-01), a month (\"2022-12\") or a year (2016)")),
         }
     }
 }
@@ -446,8 +450,8 @@ impl JsonSchema for DateValue {
     }
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A date (2020-01-01) or, when only the year is known, a year (2016).",
-            "anyOf": [{ "type": "integer" }, { "type": "string", "format": "date" }]
+            "description": "A date (2020-01-01); when only the month is known, a month as a string (\"2022-12\"); when only the year is known, a year (2016).",
+            "anyOf": [{ "type": "integer" }, { "type": "string", "format": "date" }, { "type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$" }]
         })
     }
 }
@@ -610,6 +614,29 @@ pub struct RawLevel {
 }
 }
 
+fact_with_validity! {
+/// `[[level_period]]`: what a level was during a period (a municipal reform, a new regional
+/// tier): the fields it states replace the level's own on the dates it holds.
+pub struct RawLevelPeriod {
+    /// The level: national, state, regional or local.
+    #[schemars(schema_with = "level_schema")]
+    pub level: SpStr,
+    /// What the level consists of in the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// How many bodies make up the level in the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub units: Option<u32>,
+    /// What those bodies are called.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_name: Option<String>,
+    /// What the bodies are in the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "character_schema")]
+    pub character: Option<Sp<RawAttribute>>,
+}
+}
+
 /// `[documents.ID]`: a source document facts cite as `ID:LINES`.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -625,10 +652,23 @@ pub struct RawDocument {
     /// When.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub year: Option<i32>,
-    /// report, statistics or background.
+    /// report, statistics, background or web.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(schema_with = "document_kind_schema")]
     pub kind: Option<SpStr>,
+    /// A web document's address (https://...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<SpStr>,
+    /// When a web document was published: a date, a month ("2022-12") or a year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Sp<DateValue>>,
+    /// When a web document was read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accessed: Option<Sp<DateValue>>,
+    /// The document's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "lang_schema")]
+    pub language: Option<SpStr>,
 }
 
 fact_with_validity! {
@@ -926,6 +966,9 @@ pub struct RawFile {
     /// Source documents, keyed by the id facts cite.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub documents: BTreeMap<SpStr, Sp<RawDocument>>,
+    /// Periods in which a level was different.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub level_period: Vec<Sp<RawLevelPeriod>>,
     /// Actors.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actor: Vec<Sp<RawActor>>,
@@ -959,6 +1002,7 @@ pub struct RawFile {
 pub const SECTIONS: &[&str] = &[
     "country",
     "levels",
+    "level_period",
     "documents",
     "actor",
     "relation",

@@ -76,6 +76,14 @@ impl Validation {
             );
         }
         v.deferred(&mut c);
+        for (level, p) in std::mem::take(&mut v.periods) {
+            if let Some(l) = c.levels.get_mut(&level) {
+                l.periods.push(p);
+            }
+        }
+        for l in c.levels.values_mut() {
+            l.periods.sort_by_key(|p| p.validity.from.map(|d| d.first_day()));
+        }
         let origins = sort_country(&mut c, std::mem::take(&mut v.relation_origins));
         v.duplicate_relations(&mut c, origins);
         v.hierarchy(&c);
@@ -130,6 +138,8 @@ struct Validator {
     relation_origins: Vec<Origin>,
     /// References to names no file read so far declares.
     deferred: Vec<Deferred>,
+    /// Level periods, attached to their levels when every file is in.
+    periods: Vec<(Level, LevelPeriod)>,
 }
 
 impl Validator {
@@ -165,6 +175,26 @@ impl Validator {
                 .and_then(|k| self.term::<DocumentKind>(file, k))
                 .unwrap_or(DocumentKind::Report);
             let d = doc.get();
+            if kind == DocumentKind::Web {
+                for (missing, what) in [(d.url.is_none(), "url"), (d.accessed.is_none(), "accessed")] {
+                    if missing {
+                        self.push(
+                            Diagnostic::new(Code::E0104, format!("web document `{key}` needs `{what}`"))
+                                .at(file, id.span(), "this document")
+                                .hint("a web source gives url, title, publisher, published and accessed (the date it was read)"),
+                        );
+                    }
+                }
+            }
+            if let Some(u) = d.url.as_ref().filter(|u| !(u.get().starts_with("https://") || u.get().starts_with("http://"))) {
+                self.push(
+                    Diagnostic::new(Code::E0106, format!("`{}` is not a web address", u.get()))
+                        .at(file, u.span(), "expected https://... or http://..."),
+                );
+            }
+            let published = d.published.as_ref().and_then(|x| self.date(file, x));
+            let accessed = d.accessed.as_ref().and_then(|x| self.date(file, x));
+            let language = d.language.as_ref().and_then(|l| self.term::<Lang>(file, l));
             country.documents.insert(
                 key.clone(),
                 Document {
@@ -174,6 +204,10 @@ impl Validator {
                     publisher: d.publisher.clone(),
                     year: d.year,
                     kind,
+                    url: d.url.as_ref().map(|u| u.get().clone()),
+                    published,
+                    accessed,
+                    language,
                 },
             );
             self.documents.insert(key, (file, id.span()));
@@ -320,8 +354,30 @@ impl Validator {
                     unit_name: r.unit_name.clone(),
                     character: r.character.as_ref().and_then(|a| self.attribute(file, a)),
                     provenance: self.provenance(file, r, key.span()),
+                    periods: Vec::new(),
                 },
             );
+        }
+        for p in &raw.level_period {
+            let r = p.get();
+            let Some(level) = self.level(file, &r.level) else { continue };
+            let validity = self.validity(file, r);
+            if validity.is_always() {
+                self.push(
+                    Diagnostic::new(Code::E0104, "a level period needs `valid_from` or `valid_to`")
+                        .at(file, r.level.span(), "this period")
+                        .hint("give the dates the period's facts held, e.g. valid_from = 2020-01-01"),
+                );
+            }
+            let period = LevelPeriod {
+                validity,
+                description: r.description.clone(),
+                units: r.units,
+                unit_name: r.unit_name.clone(),
+                character: r.character.as_ref().and_then(|a| self.attribute(file, a)),
+                provenance: self.provenance(file, r, r.level.span()),
+            };
+            self.periods.push((level, period));
         }
         for a in &raw.actor {
             self.actor(file, a, c);
@@ -876,6 +932,7 @@ impl Validator {
     fn date(&mut self, file: FileId, d: &Sp<DateValue>) -> Option<DateSpec> {
         let parsed = match d.get() {
             DateValue::Year(y) => i32::try_from(*y).ok().filter(|y| (1000..=9999).contains(y)).map(DateSpec::Year),
+            DateValue::Month(m) => parse_month(m),
             DateValue::Date(dt) => match (dt.date, dt.time) {
                 (Some(date), None) => {
                     NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
@@ -888,7 +945,7 @@ impl Validator {
             self.push(Diagnostic::new(Code::E0106, "not a valid date").at(
                 file,
                 d.span(),
-                "expected a date like 2020-01-01 or a four-digit year",
+                "expected a date like 2020-01-01, a month like \"2022-12\" or a four-digit year",
             ));
         }
         parsed
@@ -940,6 +997,22 @@ impl Validator {
     }
 
     fn source_ref(&mut self, file: FileId, text: &str, span: Range<usize>) -> Option<SourceRef> {
+        // `doc#section` (a web page) before `doc:lines`: a section may contain a colon.
+        let (text, locator) = match text.split_once('#') {
+            Some((d, l)) => {
+                let l = l.trim();
+                if l.is_empty() {
+                    self.push(
+                        Diagnostic::new(Code::E0106, "empty section after `#`")
+                            .at(file, span, "in this source reference")
+                            .hint("write DOCUMENT#SECTION, e.g. digst_about#Organisation"),
+                    );
+                    return None;
+                }
+                (d, Some(Box::<str>::from(l)))
+            }
+            None => (text, None),
+        };
         let (doc, lines) = match text.split_once(':') {
             Some((d, l)) => (d, Some(l)),
             None => (text, None),
@@ -965,7 +1038,7 @@ impl Validator {
                 }
             }
         }
-        Some(SourceRef { document: doc.into(), lines: ranges })
+        Some(SourceRef { document: doc.into(), lines: ranges, locator })
     }
 
     // ---- pass 3: hierarchy ------------------------------------------------------------------
@@ -1118,6 +1191,16 @@ pub fn hierarchy_cycles(c: &Country) -> Vec<Vec<ActorId>> {
         .collect();
     cycles.sort();
     cycles
+}
+
+/// A month written `YYYY-MM` (1000-9999, 01-12).
+pub fn parse_month(s: &str) -> Option<DateSpec> {
+    let (y, m) = s.split_once('-')?;
+    if y.len() != 4 || m.len() != 2 || !y.chars().chain(m.chars()).all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let (y, m): (i32, u32) = (y.parse().ok()?, m.parse().ok()?);
+    ((1000..=9999).contains(&y) && (1..=12).contains(&m)).then_some(DateSpec::Month(y, m))
 }
 
 /// E0202: `what` is `verb` (defined, described) a second time at `again`, first at `first`.

@@ -91,14 +91,24 @@ impl Names {
     }
 }
 
-/// A date as precise as the source gives it: a whole year, or a day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+/// A date as precise as the source gives it: a whole year, a month, or a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateSpec {
     /// Only the year is known.
     Year(i32),
+    /// The year and month are known (`2022-12`).
+    Month(i32, u32),
     /// The exact day is known.
     Day(NaiveDate),
+}
+
+impl Serialize for DateSpec {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Self::Year(y) => s.serialize_i32(*y),
+            other => s.collect_str(other),
+        }
+    }
 }
 
 impl DateSpec {
@@ -106,6 +116,7 @@ impl DateSpec {
     pub fn first_day(self) -> NaiveDate {
         match self {
             Self::Year(y) => NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(NaiveDate::MIN),
+            Self::Month(y, m) => NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MIN),
             Self::Day(d) => d,
         }
     }
@@ -114,6 +125,10 @@ impl DateSpec {
     pub fn last_day(self) -> NaiveDate {
         match self {
             Self::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX),
+            Self::Month(y, m) => {
+                let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+                next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
+            }
             Self::Day(d) => d,
         }
     }
@@ -123,6 +138,7 @@ impl fmt::Display for DateSpec {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::Year(y) => write!(f, "{y}"),
+            Self::Month(y, m) => write!(f, "{y:04}-{m:02}"),
             Self::Day(d) => write!(f, "{d}"),
         }
     }
@@ -140,8 +156,9 @@ pub struct Validity {
 }
 
 impl Validity {
-    /// Whether the fact holds on `date`. A year-only bound is read generously: a fact valid from
-    /// 2016 holds on any day of 2016, and one valid to 2019 holds until 31 December 2019.
+    /// Whether the fact holds on `date`. A year- or month-only bound is read generously: a fact
+    /// valid from 2016 holds on any day of 2016, one valid to 2019 until 31 December 2019, one
+    /// valid to 2022-12 until 31 December 2022.
     pub fn holds_on(&self, date: NaiveDate) -> bool {
         self.from.is_none_or(|f| f.first_day() <= date) && self.to.is_none_or(|t| date <= t.last_day())
     }
@@ -171,7 +188,9 @@ impl fmt::Display for LineRange {
     }
 }
 
-/// A pointer into a source document: `document:lines`, e.g. `nordic2017:2333-2479,2490`.
+/// A pointer into a source document: `document:lines` for a text the project holds
+/// (`nordic2017:2333-2479,2490`), `document#locator` for a web page, the locator naming the
+/// section or heading (`digst_about#Organisation`).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct SourceRef {
     /// The id of a document declared under `[documents]` (ids are short, so they are kept
@@ -179,6 +198,9 @@ pub struct SourceRef {
     pub document: CompactString,
     /// The lines that carry the fact; empty when the whole document is meant.
     pub lines: Vec<LineRange>,
+    /// The section or heading of a web document that carries the fact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub locator: Option<Box<str>>,
 }
 
 impl fmt::Display for SourceRef {
@@ -187,6 +209,9 @@ impl fmt::Display for SourceRef {
         for (i, r) in self.lines.iter().enumerate() {
             f.write_str(if i == 0 { ":" } else { "," })?;
             write!(f, "{r}")?;
+        }
+        if let Some(l) = &self.locator {
+            write!(f, "#{l}")?;
         }
         Ok(())
     }
@@ -251,8 +276,16 @@ pub struct Document {
     pub publisher: Option<String>,
     /// When it was published.
     pub year: Option<i32>,
-    /// Whether it is the report, official statistics or other background.
+    /// Whether it is the report, official statistics, other background or a web page.
     pub kind: DocumentKind,
+    /// A web document's address.
+    pub url: Option<String>,
+    /// When a web document was published, as precisely as it says.
+    pub published: Option<DateSpec>,
+    /// When a web document was read.
+    pub accessed: Option<DateSpec>,
+    /// The document's language.
+    pub language: Option<Lang>,
 }
 
 /// The facts about one administrative level of a country.
@@ -272,6 +305,26 @@ pub struct LevelInfo {
     /// What the level's bodies are: self-governing, health enterprises, joint municipal ...
     pub character: Option<Attribute<LevelCharacter>>,
     /// Where the facts come from.
+    pub provenance: Provenance,
+    /// Periods in which the level was different (a municipal reform, a new regional tier),
+    /// sorted by start; [`Country::as_of`] applies the ones that hold on its date.
+    pub periods: Vec<LevelPeriod>,
+}
+
+/// What a level was during a period: each field it states replaces the level's own.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LevelPeriod {
+    /// When it held.
+    pub validity: Validity,
+    /// What the level consists of.
+    pub description: Option<String>,
+    /// How many bodies make up the level.
+    pub units: Option<u32>,
+    /// What the units are called.
+    pub unit_name: Option<String>,
+    /// What the bodies are.
+    pub character: Option<Attribute<LevelCharacter>>,
+    /// Where it comes from.
     pub provenance: Provenance,
 }
 
@@ -666,9 +719,29 @@ impl Country {
     /// The model as it stood on `date`: actors, relations and facts whose validity excludes the
     /// date are dropped, and so is every reference to a dropped actor (a role holder, a
     /// target, a parent link). Facts about a dropped actor (its steering slide, its resources)
-    /// go with it.
+    /// go with it. A dated reports_to, owned_by or part_of relation that holds on the date
+    /// becomes the actor's parent (an agency moved under another ministry for a while), and each
+    /// level takes the fields of its periods that hold on the date.
     pub fn as_of(&self, date: NaiveDate) -> Country {
         let mut c = self.clone();
+        for l in c.levels.values_mut() {
+            for p in l.periods.iter().filter(|p| p.validity.holds_on(date)) {
+                if let Some(d) = &p.description {
+                    l.description.clone_from(d);
+                }
+                if p.units.is_some() {
+                    l.units = p.units;
+                }
+                if p.unit_name.is_some() {
+                    l.unit_name.clone_from(&p.unit_name);
+                }
+                if let Some(ch) = &p.character {
+                    // The period's character stands on the period's own sources.
+                    let provenance = ch.provenance.clone().unwrap_or_else(|| Box::new(p.provenance.clone()));
+                    l.character = Some(Attribute { value: ch.value, provenance: Some(provenance) });
+                }
+            }
+        }
         c.actors.retain(|_, a| a.validity.holds_on(date));
         let alive = |id: &ActorId| c.actors.contains_key(id);
         let parents_dropped: Vec<ActorId> = c
@@ -683,10 +756,18 @@ impl Country {
             }
         }
         let alive = |id: &ActorId| c.actors.contains_key(id);
-        let relations = std::mem::take(&mut c.relations)
+        let mut relations: Vec<Relation> = std::mem::take(&mut c.relations)
             .into_iter()
             .filter(|r| r.validity.holds_on(date) && alive(&r.from) && alive(&r.to))
             .collect();
+        // A dated hierarchical relation is where the actor hung during its dates (the agency
+        // moved under another ministry for a while): on a date it holds, it is the parent.
+        let moved: Vec<(ActorId, Parent)> = relations
+            .iter()
+            .filter(|r| r.kind.is_hierarchical() && !r.validity.is_always())
+            .map(|r| (r.from.clone(), Parent { id: r.to.clone(), relation: r.kind }))
+            .collect();
+        relations.retain(|r| !(r.kind.is_hierarchical() && !r.validity.is_always()));
         let roles = std::mem::take(&mut c.roles)
             .into_iter()
             .filter(|r| r.validity.holds_on(date))
@@ -719,6 +800,11 @@ impl Country {
         c.strategies = strategies;
         c.steering = steering;
         c.resources = resources;
+        for (id, parent) in moved {
+            if let Some(a) = c.actors.get_mut(&id) {
+                a.parent = Some(parent);
+            }
+        }
         c
     }
 }

@@ -1,8 +1,9 @@
-//! Names of the framework's terms in the five languages outputs can use.
+//! Names of the framework's terms in the languages outputs can use.
 //!
 //! The Norwegian names are the report's own (its role-matrix column headers and instrument
 //! legend); the Danish, Swedish and Finnish ones are translations of them, and English follows the
-//! report's English summary.
+//! report's English summary. Icelandic, added with the Icelandic model, covers the framework's
+//! terms and the main headings (see [`icelandic`]); other interface words fall back to English.
 
 use super::vocab::{
     Instrument, Lang, Level, LevelCharacter, Participation, Portfolio, ResourceScope, Role, Sector, Standing,
@@ -15,7 +16,8 @@ pub trait Labelled: Copy {
     fn label(self, lang: Lang) -> &'static str;
 }
 
-/// Picks the name for `lang` from (en, nb, sv, da, fi).
+/// Picks the name for `lang` from (en, nb, sv, da, fi); Icelandic from [`icelandic`], by the
+/// English word, else the English word itself.
 pub fn pick(lang: Lang, names: [&'static str; 5]) -> &'static str {
     let [en, nb, sv, da, fi] = names;
     match lang {
@@ -24,7 +26,67 @@ pub fn pick(lang: Lang, names: [&'static str; 5]) -> &'static str {
         Lang::Sv => sv,
         Lang::Da => da,
         Lang::Fi => fi,
+        Lang::Is => icelandic(en).unwrap_or(en),
     }
+}
+
+/// The Icelandic word for an English interface word, where there is one: the framework's terms
+/// (levels, roles, instruments, sectors, the governance dimensions) and the headings an analyst
+/// reads first. Anything else stays English, and `--lang is` says so once.
+pub fn icelandic(en: &str) -> Option<&'static str> {
+    Some(match en {
+        "national" => "landsvísu",
+        "state" => "ríkið",
+        "regional" => "svæðisbundið",
+        "local" => "sveitarfélög",
+        "strategy" => "stefnumótun",
+        "initiation" => "frumkvæði",
+        "coordination" => "samhæfing",
+        "execution" => "framkvæmd",
+        "operation" => "rekstur",
+        "economic prioritisation of funds" => "fjárhagsleg forgangsröðun fjármuna",
+        "direct determination" => "bein ákvörðun",
+        "indirect determination" => "óbein ákvörðun",
+        "principles and common standards" => "meginreglur og sameiginlegir staðlar",
+        "inspiration and guidance" => "innblástur og leiðbeiningar",
+        "general" => "almennt",
+        "health" => "heilbrigðismál",
+        "education" => "menntamál",
+        "welfare" => "velferðarmál",
+        "justice" => "dómsmál",
+        "tax" => "skattamál",
+        "finance" => "fjármál",
+        "digital affairs" => "stafræn mál",
+        "infrastructure" => "innviðir",
+        "prime minister's office" => "forsætisráðuneytið",
+        "level" => "stjórnsýslustig",
+        "role" => "hlutverk",
+        "sector" => "geiri",
+        "country" => "land",
+        "actor" => "aðili",
+        "actors" => "aðilar",
+        "population" => "íbúafjöldi",
+        "municipalities" => "sveitarfélög",
+        "Role matrix" => "Hlutverkafylki",
+        "Strategic steering" => "Stefnumarkandi stýring",
+        "Operational steering" => "Rekstrarleg stýring",
+        "Resources" => "Auðlindir",
+        "Comparison" => "Samanburður",
+        "Overview" => "Yfirlit",
+        "Sources" => "Heimildir",
+        "Timeline" => "Tímalína",
+        "where the central unit sits" => "hvar miðlæga einingin situr",
+        "form of the central unit" => "form miðlægu einingarinnar",
+        "central strategic and tactical capacity" => "miðlæg stefnumarkandi og taktísk geta",
+        "coordination through standing forums" => "samhæfing á föstum vettvangi",
+        "steering of the local level" => "stýring sveitarstjórnarstigsins",
+        "the regional tier" => "svæðisstigið",
+        "central resources for digitalisation" => "miðlægar auðlindir til stafvæðingar",
+        "Governance dimensions" => "Víddir stjórnarhátta",
+        "dimension" => "vídd",
+        "weight" => "vægi",
+        _ => return None,
+    })
 }
 
 impl Labelled for Level {

@@ -259,6 +259,7 @@ vocabulary!(
         Sv => "sv", "Swedish";
         Da => "da", "Danish";
         Fi => "fi", "Finnish";
+        Is => "is", "Icelandic";
     }
 );
 
@@ -307,6 +308,7 @@ vocabulary!(
         Report => "report", "a report in the project's source material";
         Statistics => "statistics", "an official statistics publication, outside the report";
         Background => "background", "other material outside the report";
+        Web => "web", "a public web page (government, parliament, statute, agency, EU factsheet), cited by URL and section";
     }
 );
 

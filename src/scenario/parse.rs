@@ -283,7 +283,7 @@ fn date(file: FileId, d: &Sp<DateValue>, diags: &mut Vec<Diagnostic>) -> Option<
         DateValue::Date(dt) => {
             dt.date.and_then(|x| NaiveDate::from_ymd_opt(i32::from(x.year), u32::from(x.month), u32::from(x.day)))
         }
-        DateValue::Year(_) => None,
+        DateValue::Year(_) | DateValue::Month(_) => None,
     };
     if parsed.is_none() {
         diags.push(Diagnostic::new(Code::E0106, "expected a date like 2020-01-01").at(file, d.span(), "here"));

@@ -59,7 +59,11 @@ pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page
     // Each country on its reference date, as comparisons see it.
     let dated: Vec<Country> = input.countries.iter().map(|c| c.as_compared(None)).collect();
     let o = GridOptions { lang, detail: true, sources: false };
-    let mut nav = vec![("index.html".to_string(), w("overview")), ("comparison.html".to_string(), w("comparison"))];
+    let mut nav = vec![
+        ("index.html".to_string(), w("overview")),
+        ("comparison.html".to_string(), w("comparison")),
+        ("changes.html".to_string(), w("changes")),
+    ];
     nav.extend(dated.iter().map(|c| (format!("{}.html", c.code), c.code.to_uppercase())));
     let add = |pages: &mut Vec<Page>, file: String, title: &str, body: String| {
         let html = page(title, lang.key(), &nav, &body);
@@ -75,6 +79,7 @@ pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page
     let cmp = Comparison::of(&dated, input.weights, lang);
     add(&mut pages, "index.html".into(), &w("site title"), index(&dated, &cmp, input.scenarios, &o));
     add(&mut pages, "comparison.html".into(), &w("comparison"), comparison(&dated, &cmp, &o));
+    add(&mut pages, "changes.html".into(), &w("changes"), changes_page(input.countries, input.weights, &o));
     for (full, c) in input.countries.iter().zip(&dated) {
         let title = full.name.best(lang, full.natives()).map_or(full.code.clone(), |(_, n)| n.to_string());
         add(&mut pages, format!("{}.html", c.code), &title, country_page(full, c, &o, draw, &viewer));
@@ -86,9 +91,14 @@ pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page
     pages
 }
 
-/// The viewer page and line a source reference opens, if the site has the document's text.
+/// The viewer page and line a source reference opens, if the site has the document's text, or
+/// the page itself for a web source.
 fn source_link(c: &Country, viewer: &BTreeSet<&str>, r: &SourceRef) -> Option<String> {
-    let file = c.documents.get(r.document.as_str())?.file.as_ref().filter(|f| viewer.contains(f.as_str()))?;
+    let doc = c.documents.get(r.document.as_str())?;
+    if let Some(url) = doc.url.as_ref().filter(|_| doc.kind == crate::model::DocumentKind::Web) {
+        return Some(url.clone());
+    }
+    let file = doc.file.as_ref().filter(|f| viewer.contains(f.as_str()))?;
     Some(format!("sources/{file}.html#L{}", r.lines.first().map_or(1, |l| l.start)))
 }
 
@@ -204,6 +214,7 @@ fn index(countries: &[Country], cmp: &Comparison, scenarios: &[ScenarioPage<'_>]
         ));
     }
     body.push_str(&format!("<li><a href=\"comparison.html\">{}</a></li>\n", escape(word(lang, "comparison"))));
+    body.push_str(&format!("<li><a href=\"changes.html\">{}</a></li>\n", escape(word(lang, "changes"))));
     for s in scenarios {
         body.push_str(&format!(
             "<li>{}: <a href=\"{}\">{}</a></li>\n",
@@ -252,6 +263,66 @@ fn comparison(countries: &[Country], cmp: &Comparison, o: &GridOptions) -> Strin
     body.push_str(&table(&crate::render::profile::findings(&cmp.findings, p, o, true), false));
     body.push_str(&table(&crate::render::profile::distances(p, o), false));
     body.push_str(&table(&crate::render::profile::context(p, o), false));
+    body
+}
+
+/// The date of the report's tables, and the date "now" stands for on the changes page.
+pub const THEN: (i32, u32, u32) = (2017, 6, 1);
+/// See [`THEN`].
+pub const NOW: (i32, u32, u32) = (2026, 6, 1);
+
+fn day((y, m, d): (i32, u32, u32)) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+}
+
+/// "What changed since the report": the distance matrices then and now, and per country the
+/// governance dimensions that moved and the semantic diff between the two dates.
+fn changes_page(countries: &[Country], weights: &Weights, o: &GridOptions) -> String {
+    let lang = o.lang;
+    let (then_d, now_d) = (day(THEN), day(NOW));
+    let then: Vec<Country> = countries.iter().map(|c| c.as_of(then_d)).collect();
+    let now: Vec<Country> = countries.iter().map(|c| c.as_of(now_d)).collect();
+    let (p_then, p_now) = (
+        profile::profile(&then.iter().collect::<Vec<_>>(), weights, lang),
+        profile::profile(&now.iter().collect::<Vec<_>>(), weights, lang),
+    );
+    let mut body = format!(
+        "<p>{}</p>\n",
+        escape(
+            &word(lang, "changes intro").replace("{then}", &then_d.to_string()).replace("{now}", &now_d.to_string())
+        )
+    );
+    for (p, d) in [(&p_then, then_d), (&p_now, now_d)] {
+        let mut g = crate::render::profile::distances(p, o);
+        g.title = format!("{} ({d})", g.title);
+        body.push_str(&table(&g, false));
+    }
+    for (i, c) in countries.iter().enumerate() {
+        let (Some(a), Some(b)) = (then.get(i), now.get(i)) else { continue };
+        let name = c.name.best(lang, c.natives()).map_or(c.code.clone(), |(_, n)| n.to_string());
+        body.push_str(&format!("<h2 id=\"{}\">{}</h2>\n", escape(&c.code), escape(&name)));
+        let mut moved = Grid {
+            sheet: "changes".into(),
+            title: word(lang, "dimensions moved").to_string(),
+            header: vec![word(lang, "dimension").into(), then_d.to_string(), now_d.to_string()],
+            ..Default::default()
+        };
+        for (rt, rn) in p_then.dimensions.iter().zip(&p_now.dimensions) {
+            let (Some(x), Some(y)) = (rt.readings.get(i), rn.readings.get(i)) else { continue };
+            let values = |r: &profile::Reading| r.criteria.iter().map(|c| c.value).collect::<Vec<_>>();
+            if values(x) != values(y) {
+                let read = |r| crate::render::sentences::reading(lang, rt.dimension, r);
+                moved.rows.push(vec![Cell::text(rt.dimension.label(lang)), Cell::text(read(x)), Cell::text(read(y))]);
+            }
+        }
+        if moved.rows.is_empty() {
+            body.push_str(&format!("<p>{}</p>\n", escape(word(lang, "no dimension moved"))));
+        } else {
+            body.push_str(&table(&moved, false));
+        }
+        let d = scenario::diff_with(a, b, &[], weights, lang);
+        body.push_str(&grid::diff(&d, lang).iter().map(|g| table(g, false)).collect::<String>());
+    }
     body
 }
 
@@ -346,6 +417,18 @@ fn timeline(full: &Country, lang: Lang) -> String {
     }
     for r in full.relations.iter() {
         dated(format!("{} {} {}", r.from, r.kind, r.to), &r.validity);
+    }
+    for l in full.levels.values() {
+        for p in &l.periods {
+            let mut what: Vec<String> = Vec::new();
+            if let Some(n) = p.units {
+                what.push(format!("{n} {}", p.unit_name.as_deref().unwrap_or("")).trim().to_string());
+            }
+            if let Some(ch) = &p.character {
+                what.push(ch.value.label(lang).to_string());
+            }
+            dated(format!("{}: {}", l.level.label(lang), what.join("; ")), &p.validity);
+        }
     }
     if events.is_empty() {
         return String::new();

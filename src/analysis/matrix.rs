@@ -34,6 +34,23 @@ pub struct CellProvenance {
 }
 
 impl CellProvenance {
+    /// The provenance of several cells together: every source once, in order, the weakest
+    /// confidence, reconstructed if any is.
+    pub fn union<'a>(items: impl IntoIterator<Item = &'a CellProvenance>) -> CellProvenance {
+        let mut out = CellProvenance::default();
+        for (i, p) in items.into_iter().enumerate() {
+            for s in &p.sources {
+                if !out.sources.contains(s) {
+                    out.sources.push(s.clone());
+                }
+            }
+            out.confidence =
+                if i == 0 { p.confidence } else { out.confidence.zip(p.confidence).map(|(a, b)| a.max(b)) };
+            out.reconstructed |= p.reconstructed;
+        }
+        out
+    }
+
     pub(crate) fn add(&mut self, p: &Provenance, first: bool) {
         for s in &p.sources {
             if !self.sources.contains(s) {

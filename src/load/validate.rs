@@ -186,11 +186,14 @@ impl Validator {
                     }
                 }
             }
-            if let Some(u) = d.url.as_ref().filter(|u| !(u.get().starts_with("https://") || u.get().starts_with("http://"))) {
-                self.push(
-                    Diagnostic::new(Code::E0106, format!("`{}` is not a web address", u.get()))
-                        .at(file, u.span(), "expected https://... or http://..."),
-                );
+            if let Some(u) =
+                d.url.as_ref().filter(|u| !(u.get().starts_with("https://") || u.get().starts_with("http://")))
+            {
+                self.push(Diagnostic::new(Code::E0106, format!("`{}` is not a web address", u.get())).at(
+                    file,
+                    u.span(),
+                    "expected https://... or http://...",
+                ));
             }
             let published = d.published.as_ref().and_then(|x| self.date(file, x));
             let accessed = d.accessed.as_ref().and_then(|x| self.date(file, x));

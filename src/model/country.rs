@@ -126,7 +126,8 @@ impl DateSpec {
         match self {
             Self::Year(y) => NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(NaiveDate::MAX),
             Self::Month(y, m) => {
-                let next = if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
+                let next =
+                    if m == 12 { NaiveDate::from_ymd_opt(y + 1, 1, 1) } else { NaiveDate::from_ymd_opt(y, m + 1, 1) };
                 next.and_then(|d| d.pred_opt()).unwrap_or(NaiveDate::MAX)
             }
             Self::Day(d) => d,

@@ -44,11 +44,13 @@ pub fn table_linked(g: &Grid, sortable: bool, link: &dyn Fn(&SourceRef) -> Optio
             let mut text = escape(&c.text).replace('\n', "<br>");
             for r in &c.refs {
                 if let Some(href) = link(r) {
-                    text.push_str(&format!(
-                        " <a class=\"src\" href=\"{}\">{}</a>",
-                        escape(&href),
-                        escape(&r.to_string())
-                    ));
+                    // A web source opens the page cited; a text the site holds, its line viewer.
+                    let attrs = if href.starts_with("https://") || href.starts_with("http://") {
+                        r#"class="src web" rel="external noreferrer""#
+                    } else {
+                        r#"class="src""#
+                    };
+                    text.push_str(&format!(" <a {attrs} href=\"{}\">{}</a>", escape(&href), escape(&r.to_string())));
                 }
             }
             match &c.source {

@@ -17,23 +17,7 @@ fn sheet() -> String {
 
 /// The provenance of every fact behind a reading, merged.
 fn provenance(r: &Reading) -> CellProvenance {
-    let mut out = CellProvenance::default();
-    let mut first = true;
-    for f in r.criteria.iter().flat_map(|c| c.facts.iter()) {
-        for s in &f.provenance.sources {
-            if !out.sources.contains(s) {
-                out.sources.push(s.clone());
-            }
-        }
-        out.confidence = if first {
-            f.provenance.confidence
-        } else {
-            out.confidence.zip(f.provenance.confidence).map(|(a, b)| a.max(b))
-        };
-        out.reconstructed |= f.provenance.reconstructed;
-        first = false;
-    }
-    out
+    CellProvenance::union(r.criteria.iter().flat_map(|c| c.facts.iter()).map(|f| &f.provenance))
 }
 
 /// The dimensions side by side; with `facts`, a second grid lists every criterion's value and
@@ -379,24 +363,7 @@ pub fn findings(fs: &[Finding], p: &Profile, o: &GridOptions, facts: bool) -> Gr
         g.header.push(t(lang, ["rests on", "bygger på", "bygger på", "bygger på", "perustuu"]).into());
     }
     for f in fs {
-        let mut prov = CellProvenance::default();
-        let mut first = true;
-        for (_, list) in &f.facts {
-            for x in list {
-                for s in &x.provenance.sources {
-                    if !prov.sources.contains(s) {
-                        prov.sources.push(s.clone());
-                    }
-                }
-                prov.confidence = if first {
-                    x.provenance.confidence
-                } else {
-                    prov.confidence.zip(x.provenance.confidence).map(|(a, b)| a.max(b))
-                };
-                prov.reconstructed |= x.provenance.reconstructed;
-                first = false;
-            }
-        }
+        let prov = CellProvenance::union(f.facts.iter().flat_map(|(_, list)| list.iter()).map(|x| &x.provenance));
         let mut row = vec![Cell::text(f.dimension.label(lang)), Cell::sourced(sentences::finding(lang, f, p), &prov)];
         if facts {
             let lines: Vec<String> = f

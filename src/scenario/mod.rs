@@ -43,6 +43,10 @@ pub struct Scenario {
     /// The governance dimensions the copied arrangement belongs to: applying the scenario should
     /// bring the base closer to each copied country on each of them.
     pub dimensions: Vec<Dimension>,
+    /// For a scenario that replays a real reorganisation: the date on which the model's own
+    /// dated facts show the result, which applying the scenario must reproduce on the facts it
+    /// touches.
+    pub reproduces: Option<NaiveDate>,
     /// The operations, in order.
     pub ops: Vec<Sp<Op>>,
 }
@@ -59,6 +63,7 @@ impl Scenario {
             sources: Vec::new(),
             copies: Vec::new(),
             dimensions: Vec::new(),
+            reproduces: None,
             ops: ops.into_iter().map(Sp::new).collect(),
         }
     }

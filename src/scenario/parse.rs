@@ -32,6 +32,8 @@ struct RawHeader {
     copies: Vec<SpStr>,
     #[serde(default)]
     dimensions: Vec<SpStr>,
+    #[serde(default)]
+    reproduces: Option<Sp<DateValue>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -217,6 +219,7 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> Result<Scenario, Vec<
         return Err(diags);
     };
     let as_of = h.as_of.as_ref().and_then(|d| date(file, d, &mut diags));
+    let reproduces = h.reproduces.as_ref().and_then(|d| date(file, d, &mut diags));
     let keys = crate::analysis::dimensions::Dimension::keys();
     let mut dimensions = Vec::new();
     for d in &h.dimensions {
@@ -257,6 +260,7 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> Result<Scenario, Vec<
         sources: h.sources,
         copies: h.copies.iter().map(|c| c.get().clone()).collect(),
         dimensions,
+        reproduces,
         ops,
     })
 }

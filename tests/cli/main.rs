@@ -12,6 +12,7 @@ mod every_command;
 mod explore;
 mod formats;
 mod fuzz_replay;
+mod history;
 mod hostile;
 mod interop;
 mod matrices;

@@ -178,6 +178,7 @@ mod properties {
             sources: Vec::new(),
             copies: Vec::new(),
             dimensions: Vec::new(),
+            reproduces: None,
             ops: ops.into_iter().map(Sp::new).collect(),
         }
     }

@@ -32,6 +32,9 @@ pub struct Group {
     pub countries: Vec<String>,
     /// Each country's value, in the same order (absent when the model does not say).
     pub values: Vec<Option<Value>>,
+    /// For figures, the years each country's value is for (earliest, latest), in the same order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<Option<(i32, i32)>>,
 }
 
 /// One generated finding.
@@ -74,16 +77,21 @@ pub fn findings(p: &Profile) -> Vec<Finding> {
             .collect();
         let d = row.dimension;
         if d == Dimension::CentralResources {
-            for (measure, pick) in [
-                (
-                    Measure::Staff,
-                    (|c: &super::profile::Context| c.central_fte) as fn(&super::profile::Context) -> Option<f64>,
-                ),
-                (Measure::Budget, |c: &super::profile::Context| c.central_budget_eur),
-            ] {
+            type Pick = fn(&super::profile::Context) -> (Option<f64>, Option<(i32, i32)>);
+            let staff: Pick = |c| (c.central_fte, c.central_fte_years);
+            let budget: Pick = |c| (c.central_budget_eur, c.central_budget_years);
+            for (measure, pick) in [(Measure::Staff, staff), (Measure::Budget, budget)] {
                 let values: Vec<(String, Option<Value>)> =
-                    p.context.iter().map(|c| (c.country.clone(), pick(c).map(Value::Amount))).collect();
-                out.push(Finding { dimension: d, measure, groups: ranked(&values, 0.0), facts: facts.clone() });
+                    p.context.iter().map(|c| (c.country.clone(), pick(c).0.map(Value::Amount))).collect();
+                let mut groups = ranked(&values, 0.0);
+                for g in &mut groups {
+                    g.years = g
+                        .countries
+                        .iter()
+                        .map(|code| p.context.iter().find(|c| &c.country == code).and_then(|c| pick(c).1))
+                        .collect();
+                }
+                out.push(Finding { dimension: d, measure, groups, facts: facts.clone() });
             }
             continue;
         }
@@ -117,7 +125,7 @@ fn ranked(values: &[(String, Option<Value>)], alike: f64) -> Vec<Group> {
                 g.countries.push(code.clone());
                 g.values.push(*v);
             }
-            _ => groups.push(Group { countries: vec![code.clone()], values: vec![*v] }),
+            _ => groups.push(Group { countries: vec![code.clone()], values: vec![*v], years: Vec::new() }),
         }
         last = Some(x);
     }
@@ -133,7 +141,7 @@ fn by_terms(values: &[(String, Option<Value>)]) -> Vec<Group> {
                 g.countries.push(code.clone());
                 g.values.push(*v);
             }
-            None => groups.push(Group { countries: vec![code.clone()], values: vec![*v] }),
+            None => groups.push(Group { countries: vec![code.clone()], values: vec![*v], years: Vec::new() }),
         }
     }
     groups.sort_by(|a, b| b.countries.len().cmp(&a.countries.len()).then(a.countries.cmp(&b.countries)));
@@ -143,7 +151,7 @@ fn by_terms(values: &[(String, Option<Value>)]) -> Vec<Group> {
 fn unknown_last(values: &[(String, Option<Value>)], mut groups: Vec<Group>) -> Vec<Group> {
     let unknown: Vec<String> = values.iter().filter(|(_, v)| v.is_none()).map(|(c, _)| c.clone()).collect();
     if !unknown.is_empty() {
-        groups.push(Group { values: vec![None; unknown.len()], countries: unknown });
+        groups.push(Group { values: vec![None; unknown.len()], countries: unknown, years: Vec::new() });
     }
     groups
 }

@@ -201,8 +201,12 @@ pub struct Context {
     pub population: Option<f64>,
     /// Central FTE devoted to digitalisation.
     pub central_fte: Option<f64>,
+    /// The years the FTE figures are for (earliest, latest).
+    pub central_fte_years: Option<(i32, i32)>,
     /// Central budget devoted to digitalisation, euro.
     pub central_budget_eur: Option<f64>,
+    /// The years the budget figures are for (earliest, latest).
+    pub central_budget_years: Option<(i32, i32)>,
 }
 
 /// How much one dimension separates a pair.
@@ -382,8 +386,16 @@ fn context(c: &Country, b: &Basis) -> Context {
             .map(|(p, m)| p / f64::from(m)),
         population,
         central_fte: b.central_total(&b.fte).map(|(t, _)| t),
+        central_fte_years: years(&b.fte, b.central_total(&b.fte)),
         central_budget_eur: b.central_total(&b.budget).map(|(t, _)| t),
+        central_budget_years: years(&b.budget, b.central_total(&b.budget)),
     }
+}
+
+/// The earliest and latest year of the figures a central total used.
+fn years(figures: &[super::basis::Figure], total: Option<(f64, Vec<u32>)>) -> Option<(i32, i32)> {
+    let ys: Vec<i32> = total?.1.iter().filter_map(|i| figures.get(*i as usize)?.year).collect();
+    Some((*ys.iter().min()?, *ys.iter().max()?))
 }
 
 fn prov(ps: &[&Provenance]) -> CellProvenance {

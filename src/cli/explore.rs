@@ -58,6 +58,13 @@ static STOP: AtomicBool = AtomicBool::new(false);
 
 /// Runs the command.
 pub fn run(cli: &Cli, args: &Args) -> Exit {
+    // Ctrl-C stops the search (set first, so one that comes while the models load is not lost);
+    // a second Ctrl-C, if the first is not seen, ends the process.
+    let _ = ctrlc::set_handler(|| {
+        if STOP.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+    });
     let base = match read_country(cli, &args.country, None) {
         Ok(c) => c.as_compared(None),
         Err(e) => return e,
@@ -90,12 +97,6 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         }
     }
 
-    // Ctrl-C stops the search; a second Ctrl-C (if the first is not seen) ends the process.
-    let _ = ctrlc::set_handler(|| {
-        if STOP.swap(true, Ordering::SeqCst) {
-            std::process::exit(130);
-        }
-    });
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden());
     bar.set_style(
         ProgressStyle::with_template("{elapsed} [{bar:30}] {pos}/{len} first changes ({msg})")

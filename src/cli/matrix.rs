@@ -102,7 +102,12 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
 
 /// The requested tables of one country, as grids and as JSON views.
 fn tables(cli: &Cli, args: &Args, target: &str) -> Result<(Vec<Grid>, Vec<serde_json::Value>), Exit> {
-    let country = super::read_on(cli, target, args.as_of)?;
+    // The actor list is the model's actors.toml as a sheet (what `import` reads back), so it holds
+    // every actor with its dates unless a date is asked for; the tables show one date.
+    let country = match (args.kind, args.as_of) {
+        (Kind::Actors, None) => super::read_country(cli, target, None)?,
+        _ => super::read_on(cli, target, args.as_of)?,
+    };
     let actor = args.actor.as_ref().map(|a| ActorId::new(a));
     if let Some(a) = &actor {
         if country.actor(a).is_none() {

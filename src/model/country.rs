@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use compact_str::CompactString;
 use serde::Serialize;
 
@@ -720,7 +720,8 @@ impl Country {
     /// The model as it stood on `date`: actors, relations and facts whose validity excludes the
     /// date are dropped, and so is every reference to a dropped actor (a role holder, a
     /// target, a parent link). Facts about a dropped actor (its steering slide, its resources)
-    /// go with it. A dated reports_to, owned_by or part_of relation that holds on the date
+    /// go with it, and so do resource figures for years after the date. A dated reports_to,
+    /// owned_by or part_of relation that holds on the date
     /// becomes the actor's parent (an agency moved under another ministry for a while), and each
     /// level takes the fields of its periods that hold on the date.
     pub fn as_of(&self, date: NaiveDate) -> Country {
@@ -795,7 +796,11 @@ impl Country {
                 s
             })
             .collect();
-        let resources = std::mem::take(&mut c.resources).into_iter().filter(|r| alive(&r.actor)).collect();
+        // A figure for a later year was not known on the date.
+        let resources = std::mem::take(&mut c.resources)
+            .into_iter()
+            .filter(|r| alive(&r.actor) && r.year.is_none_or(|y| y <= date.year()))
+            .collect();
         c.relations = relations;
         c.roles = roles;
         c.strategies = strategies;

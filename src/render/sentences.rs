@@ -556,8 +556,13 @@ pub fn finding(lang: Lang, f: &Finding, p: &Profile) -> String {
                     ranked.push(format!("{unknown} {}", names(&g.countries)));
                     continue;
                 }
-                for (c, v) in g.countries.iter().zip(&g.values) {
-                    ranked.push(format!("{} ({})", p.name(c), show(*v)));
+                for (i, (c, v)) in g.countries.iter().zip(&g.values).enumerate() {
+                    let when = match g.years.get(i).copied().flatten() {
+                        Some((a, b)) if a == b => format!(", {a}"),
+                        Some((a, b)) => format!(", {a}-{b}"),
+                        None => String::new(),
+                    };
+                    ranked.push(format!("{} ({}{when})", p.name(c), show(*v)));
                 }
             }
             let most = t(lang, ["largest in", "størst i", "störst i", "størst i", "suurin:"]);

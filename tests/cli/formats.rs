@@ -78,7 +78,7 @@ fn one_sheet_per_country_plus_comparison() {
     let tmp = tempfile::tempdir().unwrap();
     let bytes = xlsx(&["matrix", "--kind", "roles"], tmp.path());
     let wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
-    assert_eq!(wb.sheet_names(), vec!["dk", "fi", "no", "se"]);
+    assert_eq!(wb.sheet_names(), vec!["dk", "fi", "is", "no", "se"]);
     let bytes = xlsx(&["compare", "--kind", "profile"], tmp.path());
     let wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).unwrap();
     assert_eq!(wb.sheet_names(), vec!["comparison"]);

@@ -119,6 +119,33 @@ fn check(path: &Path) -> usize {
                 assert!(holds(&dated, *level, *role, a.get()), "{what}: `{}` does not hold {level} {role}", a.get());
                 checked += 1;
             }
+            Op::TransferRole { level, role, from, to } => {
+                assert!(holds(&dated, *level, *role, to.get()), "{what}: `{}` does not hold {level} {role}", to.get());
+                assert!(
+                    !holds(&dated, *level, *role, from.get()),
+                    "{what}: `{}` still holds {level} {role}",
+                    from.get()
+                );
+                checked += 1;
+            }
+            Op::RemoveRelation { from, kind, to } => {
+                assert!(
+                    !edge(&dated, from.get(), *kind, to.get()),
+                    "{what}: `{} {kind} {}` remains",
+                    from.get(),
+                    to.get()
+                );
+                checked += 1;
+            }
+            Op::GrantInstrument { actor: a, sector, role, instrument, .. } => {
+                let used = dated.steering.iter().any(|s| {
+                    s.actor.as_str() == a.get()
+                        && s.sector == *sector
+                        && s.cells.iter().any(|c| c.role == *role && c.instrument == *instrument && c.used)
+                });
+                assert!(used, "{what}: `{}` does not use {instrument} in {role}", a.get());
+                checked += 1;
+            }
             Op::RevokeRole { level, role, actor: a } => {
                 assert!(!holds(&dated, *level, *role, a.get()), "{what}: `{}` still holds {level} {role}", a.get());
                 checked += 1;

@@ -769,7 +769,7 @@ impl Country {
             .filter(|r| r.kind.is_hierarchical() && !r.validity.is_always())
             .map(|r| (r.from.clone(), Parent { id: r.to.clone(), relation: r.kind }))
             .collect();
-        relations.retain(|r| !(r.kind.is_hierarchical() && !r.validity.is_always()));
+        relations.retain(|r| !r.kind.is_hierarchical() || r.validity.is_always());
         let roles = std::mem::take(&mut c.roles)
             .into_iter()
             .filter(|r| r.validity.holds_on(date))

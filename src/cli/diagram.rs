@@ -1,4 +1,4 @@
-//! `nordgov diagram COUNTRY --view org|steering|roles|all --format dot|svg|png`.
+//! `nordgov diagram COUNTRY --view org|steering|roles|all --format dot|svg|png|pdf`.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -10,9 +10,10 @@ use clap::ValueEnum;
 use super::matrix::{parse_lang, parse_level};
 use super::output;
 use super::{Cli, Exit};
-use crate::graph::view::{overlay, view, ViewKind, ViewOptions};
+use crate::graph::fold::{fold, fold_head, FoldOptions};
+use crate::graph::view::{overlay, view, GraphView, ViewKind, ViewOptions};
 use crate::graph::{self};
-use crate::model::{ActorId, Lang, Level};
+use crate::model::{ActorId, Lang, Level, Vocabulary};
 use crate::render::{dot, svg};
 
 /// Output format.
@@ -22,8 +23,10 @@ pub enum Format {
     Dot,
     /// SVG (Graphviz when installed, else the built-in renderer).
     Svg,
-    /// PNG (needs Graphviz).
+    /// PNG at --dpi (needs Graphviz).
     Png,
+    /// PDF for print (needs Graphviz).
+    Pdf,
 }
 
 /// Who lays the diagram out.
@@ -62,6 +65,14 @@ pub struct Args {
     /// How many edges away from --focus to go.
     #[arg(long, default_value_t = 1)]
     pub depth: usize,
+    /// Fold the diagram to at most this many nodes so it stays legible on a slide (the bodies
+    /// under an actor become one node that says how many it holds); 0 folds nothing.
+    #[arg(long, value_name = "N", default_value_t = FoldOptions::SLIDE)]
+    pub max_nodes: usize,
+    /// Keep the bodies under this actor unfolded (an actor id, or a level for the actors at the
+    /// top of it); repeatable.
+    #[arg(long, value_name = "ID")]
+    pub unfold: Vec<String>,
     /// Only steering of this strength or stronger (1 = economic only ... 5 = all).
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u8).range(1..=5))]
     pub instrument_max: u8,
@@ -77,6 +88,9 @@ pub struct Args {
     /// Layout engine for svg and png.
     #[arg(long, value_enum, default_value_t = Engine::Auto)]
     pub engine: Engine,
+    /// Resolution of --format png, in dots per inch (96: one pixel per CSS pixel).
+    #[arg(long, default_value_t = 96, value_parser = clap::value_parser!(u32).range(36..=1200))]
+    pub dpi: u32,
     /// Write to FILE instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -87,10 +101,11 @@ pub fn graphviz_available() -> bool {
     Command::new("dot").arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
 }
 
-/// Runs `dot -T<format>` on `text`; its warnings go to our stderr.
-fn run_dot(text: &str, format: &str) -> Result<Vec<u8>, String> {
+/// Runs `dot -T<format>` (with extra `args`) on `text`; its warnings go to our stderr.
+fn run_dot(text: &str, format: &str, args: &[String]) -> Result<Vec<u8>, String> {
     let mut child = Command::new("dot")
         .arg(format!("-T{format}"))
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -114,7 +129,7 @@ fn run_dot(text: &str, format: &str) -> Result<Vec<u8>, String> {
 /// the built-in renderer.
 pub(super) fn inline_svg(v: &crate::graph::view::GraphView, lang: Lang, graphviz: bool) -> String {
     let svg = if graphviz {
-        run_dot(&dot::dot(v, lang), "svg").ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+        run_dot(&dot::dot(v, lang), "svg", &[]).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
     } else {
         None
     }
@@ -124,22 +139,30 @@ pub(super) fn inline_svg(v: &crate::graph::view::GraphView, lang: Lang, graphviz
 
 /// Runs the command.
 pub fn run(cli: &Cli, args: &Args) -> Exit {
-    let (c, base) = match (&args.scenario, &args.country) {
+    let (c, base, scenario) = match (&args.scenario, &args.country) {
         (Some(path), _) => match super::scenario::load_scenario(cli, path) {
-            Ok((_, base, result)) => (result, Some(base)),
+            Ok((s, base, result)) => (result, Some(base), Some(s)),
             Err(e) => return e,
         },
         (None, Some(country)) => match super::read_on(cli, country, args.as_of) {
-            Ok(c) => (c, None),
+            Ok(c) => (c, None, None),
             Err(e) => return e,
         },
         (None, None) => return Exit::Failure,
     };
+    let known = |id: &str| {
+        c.actor(&ActorId::new(id)).is_some() || base.as_ref().is_some_and(|b| b.actor(&ActorId::new(id)).is_some())
+    };
     let focus = args.focus.as_ref().map(|f| ActorId::new(f));
-    if let Some(f) = &focus {
-        if c.actor(f).is_none() {
-            eprintln!("error: no actor `{f}` in {}", c.code);
-            if let Some(h) = crate::diagnostic::suggestion_hint(f.as_str(), c.actors.keys().map(ActorId::as_str)) {
+    let levels = Level::ALL.iter().map(|l| l.key());
+    for (flag, id) in
+        focus.iter().map(|f| ("focus", f.as_str())).chain(args.unfold.iter().map(|u| ("unfold", u.as_str())))
+    {
+        let level = flag == "unfold" && levels.clone().any(|l| l == id);
+        if !known(id) && !level {
+            eprintln!("error: --{flag}: no actor `{id}` in {}", c.code);
+            let candidates = c.actors.keys().map(ActorId::as_str).chain(levels.clone().filter(|_| flag == "unfold"));
+            if let Some(h) = crate::diagnostic::suggestion_hint(id, candidates) {
                 eprintln!("help: {h}");
             }
             return Exit::Failure;
@@ -155,10 +178,20 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         instrument_max: args.instrument_max,
         lang: args.lang,
     };
-    let v = match (&base, args.diff) {
+    let mut v = match (&base, args.diff) {
         (Some(b), true) => overlay(&view(b, &graph::build(b), &options), &view(&c, &g, &options)),
         _ => view(&c, &g, &options),
     };
+    // The title says what the drawing shows: the scenario, or the date the model is taken on.
+    match (&scenario, args.as_of.map(|d| d.to_string()).or_else(|| c.reference_date.map(|d| d.to_string()))) {
+        (Some(s), _) => v.title = format!("{}: {}", v.title, s.name),
+        (None, Some(date)) => v.title = format!("{}, {date}", v.title),
+        (None, None) => {}
+    }
+    let fold_options =
+        FoldOptions { max_nodes: args.max_nodes, unfold: args.unfold.iter().cloned().collect(), lang: args.lang };
+    let v = fold(&v, &fold_options);
+    note_folds(&v, args.max_nodes);
     let text = dot::dot(&v, args.lang);
     let to = args.output.as_deref();
     let use_graphviz = match args.engine {
@@ -166,33 +199,53 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         Engine::Builtin => false,
         Engine::Auto => graphviz_available(),
     };
-    match args.format {
-        Format::Dot => output::write(to, &text),
+    let (fmt, extra) = match args.format {
+        Format::Dot => return output::write(to, &text),
         Format::Svg if !use_graphviz => {
             if args.engine == Engine::Auto {
-                eprintln!("note: Graphviz is not installed; drawing with the built-in layout (install graphviz for a better one)");
+                eprintln!("note: Graphviz is not installed; drawing with the built-in renderer (install graphviz for routed edges)");
             }
-            output::write(to, &svg::svg(&v, args.lang))
+            return output::write(to, &svg::svg(&v, args.lang));
         }
-        Format::Png if !use_graphviz => {
+        Format::Png | Format::Pdf if !use_graphviz => {
             eprintln!(
-                "error: png needs Graphviz (apt-get install graphviz); use --format svg for the built-in renderer"
+                "error: png and pdf need Graphviz (apt-get install graphviz); use --format svg for the built-in renderer"
             );
+            return Exit::Failure;
+        }
+        Format::Svg => ("svg", vec![]),
+        Format::Png => ("png", vec![format!("-Gdpi={}", args.dpi)]),
+        Format::Pdf => ("pdf", vec![]),
+    };
+    if fmt != "svg" && to.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        eprintln!("error: {fmt} is binary; write it to a file with -o FILE.{fmt}");
+        return Exit::Failure;
+    }
+    match run_dot(&text, fmt, &extra) {
+        Ok(bytes) => output::write_bytes(to, &bytes),
+        Err(e) => {
+            eprintln!("error: {e}");
             Exit::Failure
         }
-        Format::Svg | Format::Png => {
-            let fmt = if args.format == Format::Svg { "svg" } else { "png" };
-            if args.format == Format::Png && to.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
-                eprintln!("error: png is binary; write it to a file with -o FILE.png");
-                return Exit::Failure;
-            }
-            match run_dot(&text, fmt) {
-                Ok(bytes) => output::write_bytes(to, &bytes),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    Exit::Failure
-                }
-            }
-        }
+    }
+}
+
+/// Says on stderr which groups a fold made, and how to open each.
+fn note_folds(v: &GraphView, max_nodes: usize) {
+    let folded: Vec<String> = v
+        .nodes
+        .iter()
+        .filter(|n| !n.folded.is_empty())
+        .map(|n| {
+            let head = fold_head(&n.id).unwrap_or(&n.id);
+            let name = n.label.lines().next().unwrap_or_default();
+            format!("{name} ({} folded; --unfold {head})", n.folded.len())
+        })
+        .collect();
+    if !folded.is_empty() {
+        eprintln!(
+            "note: folded to fit a slide (--max-nodes {max_nodes}): {}; --max-nodes 0 draws every actor",
+            folded.join(", ")
+        );
     }
 }

@@ -7,6 +7,7 @@ use super::diagram::{graphviz_available, inline_svg, Engine};
 use super::matrix::parse_lang;
 use super::scenario::load_scenario;
 use super::{read_country, Cli, Exit};
+use crate::graph::fold::{fold, FoldOptions};
 use crate::model::Lang;
 use crate::report::{self, ScenarioPage};
 use crate::workspace;
@@ -124,7 +125,9 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         lang: args.lang,
         weights: &weights,
     };
-    let site = report::build(&input, &|v| inline_svg(v, args.lang, graphviz));
+    // Each diagram folded to fit a slide (the explorer page has every actor).
+    let slide = FoldOptions::slide(args.lang);
+    let site = report::build(&input, &|v| inline_svg(&fold(v, &slide), args.lang, graphviz));
     let out = &args.output;
     for (name, html) in &site {
         let Some(path) = workspace::join_inside(out, name) else {

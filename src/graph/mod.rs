@@ -17,6 +17,7 @@ use serde::Serialize;
 
 use crate::model::*;
 
+pub mod fold;
 pub mod view;
 
 /// What an edge stands for.

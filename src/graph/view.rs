@@ -1,8 +1,9 @@
 //! The graph view: what a diagram shows, chosen from the actor graph (which actors and edges,
-//! grouped by level and by ministry), before any format is decided. `render::dot` and
-//! `render::svg` read only this.
+//! each actor with its level and parent), before any layout or format is decided. [`super::fold`]
+//! folds a view too large for a slide; `render::layout` places it, and `render::dot` and
+//! `render::svg` draw the placement.
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeSet, VecDeque};
 
 use petgraph::visit::{EdgeRef, IntoEdgeReferences};
 use serde::Serialize;
@@ -41,12 +42,13 @@ pub struct ViewOptions {
     pub lang: Lang,
 }
 
-/// A node of the view: an actor, or (in the roles view) a role cell.
+/// A node of the view: an actor, a role cell (in the roles view), or, once folded, the actors a
+/// fold hides.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ViewNode {
-    /// Stable id (an actor id, or `cell_<level>_<role>`).
+    /// Stable id (an actor id, `cell_<level>_<role>`, or `fold:<head>` for folded actors).
     pub id: String,
-    /// The label shown.
+    /// The label shown: the actor's name in the view's language.
     pub label: String,
     /// The actor's kind; `None` for a role cell.
     pub kind: Option<ActorKind>,
@@ -54,11 +56,27 @@ pub struct ViewNode {
     pub level: Level,
     /// Whether the actor is central.
     pub central: bool,
-    /// The ministry whose cluster the node is drawn in, if any.
-    pub group: Option<String>,
+    /// The actor's parent (an actor id), whether or not the parent is in the view.
+    pub parent: Option<String>,
+    /// Whether a fold must keep the node visible: the actor is central, holds a role in the
+    /// general matrix, steers or is steered, or (in an overlay) changed.
+    pub prominent: bool,
+    /// The actors folded into this node: beneath it (an actor whose bodies are folded) or
+    /// standing for them (a `fold:` node).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub folded: Vec<FoldedActor>,
     /// In an overlay, how the node changed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<Change>,
+}
+
+/// An actor a fold hides, named.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct FoldedActor {
+    /// The actor's id.
+    pub id: String,
+    /// Its label.
+    pub label: String,
 }
 
 /// How a node or edge of an overlay changed between a base and a scenario.
@@ -104,19 +122,23 @@ pub struct ViewEdge {
 pub struct GraphView {
     /// Country code.
     pub country: String,
+    /// What the diagram is titled: the country's name in the view's language (a caller may
+    /// add the date it shows).
+    pub title: String,
     /// Which diagram.
     pub kind: ViewKind,
-    /// Nodes, sorted by level, group, id.
+    /// Nodes, sorted by level and id.
     pub nodes: Vec<ViewNode>,
     /// Edges, sorted.
     pub edges: Vec<ViewEdge>,
-    /// Labels of the ministries that group nodes, by ministry id.
-    pub groups: BTreeMap<String, String>,
 }
 
 /// Builds the view of `c` that `o` asks for.
 pub fn view(c: &Country, g: &ActorGraph, o: &ViewOptions) -> GraphView {
-    let label = |id: &ActorId| c.actor(id).map_or_else(|| id.to_string(), |a| a.label(o.lang, c.natives()));
+    // A diagram names actors in full (an abbreviation says little on a slide).
+    let label = |a: &Actor| {
+        a.name.best(o.lang, c.natives()).map_or_else(|| a.label(o.lang, c.natives()), |(_, n)| n.to_string())
+    };
     let keep_edge = |k: &EdgeKind| match (o.kind, k) {
         (ViewKind::Org, EdgeKind::Structural { .. }) | (ViewKind::All, EdgeKind::Structural { .. }) => true,
         (ViewKind::Steering | ViewKind::All, EdgeKind::Steering { instrument, .. }) => {
@@ -159,34 +181,29 @@ pub fn view(c: &Country, g: &ActorGraph, o: &ViewOptions) -> GraphView {
         let near = neighbourhood(&edges, focus.as_str(), o.depth);
         actors.retain(|id| near.contains(id.as_str()));
     }
-    let ministries: BTreeMap<&ActorId, &Actor> =
-        c.actors.iter().filter(|(_, a)| a.kind == ActorKind::Ministry).collect();
-    let mut groups = BTreeMap::new();
+    // Who steers, is steered or holds a role: what a fold keeps in sight.
+    let mut prominent: BTreeSet<&str> = (&g.graph)
+        .edge_references()
+        .filter(|e| matches!(e.weight().kind, EdgeKind::Steering { .. }))
+        .flat_map(|e| [e.source(), e.target()])
+        .filter_map(|n| g.graph.node_weight(n).map(ActorId::as_str))
+        .collect();
+    prominent.extend(
+        c.roles.iter().filter(|r| r.sector == Sector::General).flat_map(|r| r.holders.iter().map(|h| h.actor.as_str())),
+    );
     let mut nodes: Vec<ViewNode> = actors
         .iter()
         .filter_map(|id| c.actor(id))
-        .map(|a| {
-            // A ministry groups itself and the actors under it at the same level.
-            let group = if a.kind == ActorKind::Ministry {
-                Some(a.id.clone())
-            } else {
-                a.parent
-                    .as_ref()
-                    .filter(|p| ministries.get(&p.id).is_some_and(|m| m.level == a.level))
-                    .map(|p| p.id.clone())
-            };
-            if let Some(m) = &group {
-                groups.insert(m.to_string(), label(m));
-            }
-            ViewNode {
-                id: a.id.to_string(),
-                label: label(&a.id),
-                kind: Some(a.kind),
-                level: a.level,
-                central: a.central,
-                group: group.map(|m| m.to_string()),
-                change: None,
-            }
+        .map(|a| ViewNode {
+            id: a.id.to_string(),
+            label: label(a),
+            kind: Some(a.kind),
+            level: a.level,
+            central: a.central,
+            parent: a.parent.as_ref().map(|p| p.id.to_string()),
+            prominent: a.central || prominent.contains(a.id.as_str()),
+            folded: Vec::new(),
+            change: None,
         })
         .collect();
     if o.kind == ViewKind::Roles {
@@ -213,7 +230,9 @@ pub fn view(c: &Country, g: &ActorGraph, o: &ViewOptions) -> GraphView {
                         kind: None,
                         level: *level,
                         central: false,
-                        group: None,
+                        parent: None,
+                        prominent: true,
+                        folded: Vec::new(),
                         change: None,
                     });
                 }
@@ -224,8 +243,9 @@ pub fn view(c: &Country, g: &ActorGraph, o: &ViewOptions) -> GraphView {
     edges.retain(|e| ids.contains(e.from.as_str()) && ids.contains(e.to.as_str()));
     edges.sort();
     edges.dedup();
-    nodes.sort_by(|a, b| (a.level, &a.group, &a.id).cmp(&(b.level, &b.group, &b.id)));
-    GraphView { country: c.code.clone(), kind: o.kind, nodes, edges, groups }
+    nodes.sort_by(|a, b| (a.level, &a.id).cmp(&(b.level, &b.id)));
+    let title = c.name.best(o.lang, c.natives()).map_or_else(|| c.code.clone(), |(_, n)| n.to_string());
+    GraphView { country: c.code.clone(), title, kind: o.kind, nodes, edges }
 }
 
 /// Node ids within `depth` edges of `focus`, following edges both ways.
@@ -254,8 +274,8 @@ fn neighbourhood(edges: &[ViewEdge], focus: &str, depth: usize) -> BTreeSet<Stri
 
 /// The base view with a scenario's view laid over it: every node and edge of either, marked
 /// added (only in the scenario), removed (only in the base) or changed (a node whose label,
-/// kind, level, group or centrality differs). Drawing the union once keeps every base node where
-/// the base drawing has it.
+/// kind, level, parent or centrality differs). Drawing the union once keeps every base node where
+/// the base drawing has it; every node that changed is prominent, so no fold hides it.
 pub fn overlay(base: &GraphView, scenario: &GraphView) -> GraphView {
     // Looked up by id and by edge key (the maps only answer lookups: the output order comes from
     // the sorts below).
@@ -268,23 +288,25 @@ pub fn overlay(base: &GraphView, scenario: &GraphView) -> GraphView {
         let change = match found {
             None => Some(Change::Removed),
             Some(m)
-                if (m.label.as_str(), m.kind, m.level, &m.group, m.central)
-                    != (n.label.as_str(), n.kind, n.level, &n.group, n.central) =>
+                if (m.label.as_str(), m.kind, m.level, &m.parent, m.central)
+                    != (n.label.as_str(), n.kind, n.level, &n.parent, n.central) =>
             {
                 Some(Change::Changed)
             }
             Some(_) => None,
         };
-        // Drawn where the base has it (its level and group), with the scenario's label.
+        // Drawn where the base has it (its level and parent), with the scenario's label.
         let mut shown = n.clone();
         if let Some(m) = found {
             shown.label = m.label.clone();
+            shown.prominent |= m.prominent;
         }
         shown.change = change;
+        shown.prominent |= change.is_some();
         nodes.push(shown);
     }
     for m in scenario.nodes.iter().filter(|m| !in_base.contains(m.id.as_str())) {
-        nodes.push(ViewNode { change: Some(Change::Added), ..m.clone() });
+        nodes.push(ViewNode { change: Some(Change::Added), prominent: true, ..m.clone() });
     }
     fn key(e: &ViewEdge) -> (&str, &str, ViewEdgeKind) {
         (e.from.as_str(), e.to.as_str(), e.kind)
@@ -304,8 +326,12 @@ pub fn overlay(base: &GraphView, scenario: &GraphView) -> GraphView {
             .map(|f| ViewEdge { change: Some(Change::Added), ..f.clone() }),
     );
     edges.sort();
-    nodes.sort_by(|a, b| (a.level, &a.group, &a.id).cmp(&(b.level, &b.group, &b.id)));
-    let mut groups = base.groups.clone();
-    groups.extend(scenario.groups.clone());
-    GraphView { country: base.country.clone(), kind: base.kind, nodes, edges, groups }
+    // An edge that changed keeps both its ends in sight.
+    let touched: BTreeSet<&str> =
+        edges.iter().filter(|e| e.change.is_some()).flat_map(|e| [e.from.as_str(), e.to.as_str()]).collect();
+    for n in &mut nodes {
+        n.prominent |= touched.contains(n.id.as_str());
+    }
+    nodes.sort_by(|a, b| (a.level, &a.id).cmp(&(b.level, &b.id)));
+    GraphView { country: base.country.clone(), title: base.title.clone(), kind: base.kind, nodes, edges }
 }

@@ -1,18 +1,18 @@
 //! Graphviz DOT of a [`GraphView`], built as a graphviz-rust syntax tree and printed by it.
 //!
-//! Levels are bands (`rank=same` subgraphs headed by a label) stacked national (top) to local
-//! (bottom) by an invisible chain; a ministry's cluster inside its band groups the actors under
-//! it. Node shape and colour follow the actor kind, steering edges get thicker and more solid
-//! the stronger the instrument and are coloured by role, and a legend cluster explains both.
+//! The placement is nordgov's own ([`layout`]: level bands, organisation charts, a legend that
+//! stands apart, sized for a slide); Graphviz draws it and routes the edges around the nodes.
+//! Every node is pinned (`pos="x,y!"` under `layout=neato`), so any Graphviz renders the file
+//! as nordgov does. Node shape and colour follow the actor kind; a link's strands are coloured
+//! by role (steering) or grey (relations), thicker and more solid the stronger the instrument.
 //! Every text goes through [`quote`], so no model text can break out of its string.
 
-use graphviz_rust::dot_structures::{
-    Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Subgraph, Vertex,
-};
+use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttributes, Id, Node, NodeId, Stmt, Vertex};
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
-use crate::graph::view::{Change, GraphView, ViewEdgeKind, ViewKind, ViewNode};
-use crate::model::{ActorKind, Instrument, Labelled, Lang, Level, Role, Vocabulary};
+use crate::graph::view::{Change, GraphView};
+use crate::model::{ActorKind, Instrument, Lang, Role};
+use crate::render::layout::{layout, Layout, Link, Rect, Sample, Strand, Text};
 
 /// `s` as a DOT quoted string: backslashes and quotes escaped, line breaks as `\n`, other control
 /// characters dropped.
@@ -91,28 +91,60 @@ pub fn change_colour(c: Change) -> &'static str {
     }
 }
 
-fn node_stmt(nid: &str, label: &str, kind: Option<ActorKind>, central: bool) -> Stmt {
-    let (shape, fill) = node_style(kind);
-    let mut attrs = vec![attr("label", label), attr("shape", shape), attr("style", "filled"), attr("fillcolor", fill)];
-    if central {
-        attrs.push(attr("penwidth", "3"));
-        attrs.push(attr("color", "#CC0000"));
+/// The Graphviz shape and extra style of a node of `kind`: boxes where a box holds wrapped text
+/// best (councils and forums rounded, units dashed), other shapes where they say more.
+pub fn shape(kind: Option<ActorKind>) -> (&'static str, &'static str) {
+    match kind {
+        None => ("note", ""),
+        Some(k) => match k {
+            ActorKind::Government | ActorKind::Parliament => ("box", "bold"),
+            ActorKind::Council | ActorKind::Forum => ("box", "rounded"),
+            ActorKind::Unit | ActorKind::Secretariat | ActorKind::Placeholder => ("box", "dashed"),
+            ActorKind::Association => ("hexagon", ""),
+            ActorKind::AuditOffice => ("octagon", ""),
+            ActorKind::Company => ("component", ""),
+            ActorKind::Programme => ("cds", ""),
+            ActorKind::Collective | ActorKind::Municipality | ActorKind::Region => ("folder", ""),
+            ActorKind::Ministry | ActorKind::Agency => ("box", ""),
+        },
     }
-    Stmt::Node(Node::new(NodeId(id(nid), None), attrs))
 }
 
-/// A view node, with its overlay change drawn as a coloured, thick border.
-fn view_node_stmt(n: &ViewNode) -> Stmt {
-    let mut stmt = node_stmt(&n.id, &n.label, n.kind, n.central);
-    if let (Some(change), Stmt::Node(node)) = (n.change, &mut stmt) {
-        node.attributes.retain(|a| a.0 != Id::Plain("color".into()) && a.0 != Id::Plain("penwidth".into()));
-        node.attributes.push(attr("color", change_colour(change)));
-        node.attributes.push(attr("penwidth", "3"));
-        if change == Change::Removed {
-            node.attributes.push(attr("fontcolor", change_colour(change)));
-        }
+/// The colour of a strand.
+pub fn strand_colour(s: Strand) -> &'static str {
+    match s {
+        Strand::Steering(role, _) => role_colour(role),
+        Strand::Parent(_) => "#555555",
+        Strand::Relation(_) => "#999999",
+        Strand::Holds => "#B8860B",
     }
-    stmt
+}
+
+/// Pen width and line style of a link: its strongest steering's, else a parent link's solid
+/// line or a relation's dashes.
+pub fn link_style(l: &Link) -> (&'static str, &'static str) {
+    match l.strongest() {
+        Some(i) => instrument_style(i),
+        None if l.strands.iter().any(|s| matches!(s, Strand::Parent(_) | Strand::Holds)) => ("1.2", "solid"),
+        None => ("1.0", "dashed"),
+    }
+}
+
+/// Graphviz's y runs upwards: a layout y (downwards) as a Graphviz y.
+fn gy(l: &Layout, y: f64) -> f64 {
+    l.height - y
+}
+
+fn pos(l: &Layout, x: f64, y: f64) -> Attribute {
+    attr("pos", &format!("{x:.1},{:.1}!", gy(l, y)))
+}
+
+fn inches(points: f64) -> String {
+    format!("{:.3}", points / 72.0)
+}
+
+fn node(id_: &str, attrs: Vec<Attribute>) -> Stmt {
+    Stmt::Node(Node::new(NodeId(id(id_), None), attrs))
 }
 
 fn edge_stmt(from: &str, to: &str, attrs: Vec<Attribute>) -> Stmt {
@@ -122,151 +154,205 @@ fn edge_stmt(from: &str, to: &str, attrs: Vec<Attribute>) -> Stmt {
     })
 }
 
-fn edge_attrs(kind: ViewEdgeKind) -> Vec<Attribute> {
-    match kind {
-        ViewEdgeKind::Relation(r) if r.is_hierarchical() => vec![attr("color", "#555555"), attr("arrowhead", "empty")],
-        ViewEdgeKind::Relation(r) => vec![
-            attr("color", "#999999"),
-            attr("style", "dashed"),
-            attr("label", r.key()),
-            attr("fontsize", "8"),
-            attr("fontcolor", "#777777"),
+/// A text as a pinned plain-text node.
+fn text_node(l: &Layout, nid: &str, t: &Text) -> Stmt {
+    let w = crate::render::layout::text_width(&t.text, t.size);
+    let h = t.size * 1.2;
+    let cx = match t.anchor {
+        crate::render::layout::Anchor::Start => t.x + w / 2.0,
+        crate::render::layout::Anchor::Middle => t.x,
+    };
+    // The baseline sits about a third of the size below a one-line label's centre.
+    let cy = t.y - t.size * 0.35;
+    node(
+        nid,
+        vec![
+            attr("label", &t.text),
+            attr("shape", "plaintext"),
+            attr("fontsize", &format!("{}", t.size)),
+            attr("fontcolor", t.colour),
+            attr("width", &inches(w)),
+            attr("height", &inches(h)),
+            attr("style", ""),
+            pos(l, cx, cy),
         ],
-        ViewEdgeKind::Steering(role, i) => {
-            let (width, style) = instrument_style(i);
-            vec![attr("color", role_colour(role)), attr("penwidth", width), attr("style", style)]
-        }
-        ViewEdgeKind::Holds => vec![attr("color", "#B8860B"), attr("arrowhead", "none")],
-    }
+    )
 }
 
-/// The view as DOT text (deterministic: nodes and edges in the view's sorted order).
+/// An xdot filled rectangle for the background.
+fn xdot_rect(l: &Layout, r: Rect, fill: &str, line: &str) -> String {
+    let (x0, x1, y0, y1) = (r.x, r.x + r.w, gy(l, r.y), gy(l, r.y + r.h));
+    format!(
+        "C {} -{fill} c {} -{line} P 4 {x0:.1} {y0:.1} {x1:.1} {y0:.1} {x1:.1} {y1:.1} {x0:.1} {y1:.1} ",
+        fill.len(),
+        line.len()
+    )
+}
+
+/// The attributes that draw an actor or sample node of `kind`.
+fn kind_attrs(kind: Option<ActorKind>) -> Vec<Attribute> {
+    let (_, fill) = node_style(kind);
+    let (shape, extra) = shape(kind);
+    let style = if extra.is_empty() { "filled".to_string() } else { format!("filled,{extra}") };
+    vec![attr("shape", shape), attr("style", &style), attr("fillcolor", fill)]
+}
+
+/// The view as DOT text (deterministic: the layout's order).
 pub fn dot(v: &GraphView, lang: Lang) -> String {
+    let l = layout(v, lang);
+    let mut background = String::new();
+    for b in &l.bands {
+        background.push_str(&xdot_rect(&l, b.rect, "#F5F7FA", "#DDE3EA"));
+    }
+    if l.legend.w > 0.0 {
+        background.push_str(&xdot_rect(&l, l.legend, "#FFFFFF", "#CCCCCC"));
+    }
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
-            attr("rankdir", "TB"),
+            attr("layout", "neato"),
+            attr("inputscale", "72"),
+            attr("splines", "true"),
+            // Edges may pass within a point of a node (the layout's gaps are narrow).
+            attr("esep", "+1"),
+            attr("outputorder", "edgesfirst"),
+            attr("pad", "0"),
             attr("fontname", "Helvetica"),
-            attr("newrank", "true"),
-            attr("label", &format!("{} ({})", v.country, kind_name(v.kind))),
-            attr("labelloc", "t"),
-            attr("splines", "polyline"),
+            attr("tooltip", &l.title.text),
+            attr("_background", &background),
         ])),
-        Stmt::GAttribute(GraphAttributes::Node(vec![attr("fontname", "Helvetica"), attr("fontsize", "10")])),
-        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("fontname", "Helvetica")])),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            attr("fontname", "Helvetica"),
+            attr("fontsize", "10"),
+            attr("fixedsize", "true"),
+            attr("margin", "0"),
+            attr("color", "#666666"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![attr("fontname", "Helvetica"), attr("arrowsize", "0.7")])),
+        // Two invisible corners hold the drawing to the layout's size.
+        node(
+            "__corner_0",
+            vec![attr("shape", "point"), attr("style", "invis"), attr("width", "0.01"), pos(&l, 0.0, 0.0)],
+        ),
+        node(
+            "__corner_1",
+            vec![attr("shape", "point"), attr("style", "invis"), attr("width", "0.01"), pos(&l, l.width, l.height)],
+        ),
+        text_node(&l, "__title", &l.title),
     ];
-    let levels: Vec<Level> = Level::ALL.iter().copied().filter(|l| v.nodes.iter().any(|n| n.level == *l)).collect();
-    for level in &levels {
-        // A level is a rank=same band headed by a label node; ministries are clusters within.
-        let mut inner = vec![
-            Stmt::Attribute(attr("rank", "same")),
-            Stmt::Node(Node::new(
-                NodeId(id(&format!("__level_{level}")), None),
-                vec![
-                    attr("label", level.label(lang)),
-                    attr("shape", "plaintext"),
-                    attr("fontsize", "14"),
-                    attr("fontcolor", "#666666"),
-                ],
-            )),
+    for (i, b) in l.bands.iter().enumerate() {
+        stmts.push(text_node(&l, &format!("__band_{i}"), &b.label));
+    }
+    for n in &l.nodes {
+        let (cx, cy) = n.rect.centre();
+        let mut attrs = vec![
+            attr("label", &n.lines.join("\n")),
+            attr("tooltip", &n.tooltip),
+            attr("width", &inches(n.rect.w)),
+            attr("height", &inches(n.rect.h)),
+            pos(&l, cx, cy),
         ];
-        let in_level: Vec<_> = v.nodes.iter().filter(|n| n.level == *level).collect();
-        // One pass over the level's nodes, not one per cluster (a national model has hundreds).
-        let mut groups: std::collections::BTreeMap<&String, Vec<&ViewNode>> = std::collections::BTreeMap::new();
-        for n in &in_level {
-            if let Some(g) = &n.group {
-                groups.entry(g).or_default().push(n);
-            }
+        attrs.extend(kind_attrs(n.kind));
+        if n.central {
+            attrs.push(attr("penwidth", "3"));
+            attrs.push(attr("color", "#CC0000"));
         }
-        for (g, members) in groups {
-            let mut sub = vec![
-                Stmt::Attribute(attr("label", v.groups.get(g).map_or(g.as_str(), String::as_str))),
-                Stmt::Attribute(attr("style", "dashed")),
-                Stmt::Attribute(attr("color", "#9FC5E8")),
-            ];
-            for n in members {
-                sub.push(view_node_stmt(n));
-            }
-            inner.push(Stmt::Subgraph(Subgraph { id: id(&format!("cluster_{level}_{g}")), stmts: sub }));
-        }
-        for n in in_level.iter().filter(|n| n.group.is_none()) {
-            inner.push(view_node_stmt(n));
-        }
-        stmts.push(Stmt::Subgraph(Subgraph { id: id(&format!("level_{level}")), stmts: inner }));
-    }
-    // The bands stack national to local through an invisible chain of their label nodes; real
-    // edges do not constrain ranks, so no edge can pull a node out of its band.
-    for pair in levels.windows(2) {
-        if let [a, b] = pair {
-            stmts.push(edge_stmt(
-                &format!("__level_{a}"),
-                &format!("__level_{b}"),
-                vec![attr("style", "invis"), attr("weight", "100")],
-            ));
-        }
-    }
-    for e in &v.edges {
-        let mut attrs = edge_attrs(e.kind);
-        attrs.push(attr("constraint", "false"));
-        if let Some(change) = e.change {
-            attrs.retain(|a| a.0 != Id::Plain("color".into()));
+        if let Some(change) = n.change {
+            attrs.retain(|a| a.0 != Id::Plain("color".into()) && a.0 != Id::Plain("penwidth".into()));
             attrs.push(attr("color", change_colour(change)));
-            attrs.push(attr("penwidth", "2.5"));
+            attrs.push(attr("penwidth", "3"));
+            if change == Change::Removed {
+                attrs.push(attr("fontcolor", change_colour(change)));
+            }
         }
-        stmts.push(edge_stmt(&e.from, &e.to, attrs));
+        stmts.push(node(&n.id, attrs));
     }
-    stmts.push(legend(v, lang));
+    for link in &l.links {
+        let (width, style) = link_style(link);
+        let colours: Vec<&str> = link.strands.iter().map(|s| strand_colour(*s)).collect();
+        let mut colour = colours.join(":");
+        let mut width = width.to_string();
+        if let Some(change) = link.change {
+            colour = change_colour(change).to_string();
+            width = "2.5".to_string();
+        }
+        let arrow = if link.strands.iter().any(|s| matches!(s, Strand::Steering(..) | Strand::Relation(_))) {
+            "normal"
+        } else {
+            "none"
+        };
+        stmts.push(edge_stmt(
+            &link.from,
+            &link.to,
+            vec![
+                attr("color", &colour),
+                attr("penwidth", &width),
+                attr("style", style),
+                attr("arrowhead", arrow),
+                attr("dir", if link.both_ways { "both" } else { "forward" }),
+                attr("tooltip", &link.tooltip),
+            ],
+        ));
+    }
+    for (i, item) in l.legend_items.iter().enumerate() {
+        let (cx, cy) = item.at.centre();
+        let sample = format!("__legend_{i}");
+        let box_attrs = |kind: Option<ActorKind>| {
+            let mut a = vec![
+                attr("label", ""),
+                attr("width", &inches(item.at.w)),
+                attr("height", &inches(item.at.h)),
+                pos(&l, cx, cy),
+            ];
+            a.extend(kind_attrs(kind));
+            a
+        };
+        match item.sample {
+            Sample::Node(kind) => stmts.push(node(&sample, box_attrs(kind))),
+            Sample::Central | Sample::Change(_) => {
+                let mut a = box_attrs(Some(ActorKind::Agency));
+                let colour = match item.sample {
+                    Sample::Change(c) => change_colour(c),
+                    _ => "#CC0000",
+                };
+                a.push(attr("color", colour));
+                a.push(attr("penwidth", "3"));
+                stmts.push(node(&sample, a));
+            }
+            Sample::Instrument(_) | Sample::Role(_) | Sample::Parent | Sample::Relation => {
+                let (width, style, colour) = match item.sample {
+                    Sample::Instrument(i) => {
+                        let (w, s) = instrument_style(i);
+                        (w, s, "#444444")
+                    }
+                    Sample::Role(r) => ("2.5", "solid", role_colour(r)),
+                    Sample::Parent => {
+                        ("1.2", "solid", strand_colour(Strand::Parent(crate::model::RelationType::ReportsTo)))
+                    }
+                    _ => ("1.0", "dashed", strand_colour(Strand::Relation(crate::model::RelationType::MemberOf))),
+                };
+                let (a, b) = (format!("{sample}a"), format!("{sample}b"));
+                for (n, x) in [(&a, item.at.x), (&b, item.at.x + item.at.w)] {
+                    stmts.push(node(
+                        n,
+                        vec![attr("shape", "point"), attr("style", "invis"), attr("width", "0.01"), pos(&l, x, cy)],
+                    ));
+                }
+                stmts.push(edge_stmt(
+                    &a,
+                    &b,
+                    vec![
+                        attr("penwidth", width),
+                        attr("style", style),
+                        attr("color", colour),
+                        attr("arrowhead", "none"),
+                    ],
+                ));
+            }
+        }
+        stmts.push(text_node(&l, &format!("{sample}_text"), &item.label));
+    }
     let graph = Graph::DiGraph { id: id(&format!("nordgov_{}", v.country)), strict: false, stmts };
     let mut out = graph.print(&mut PrinterContext::default());
     out.push('\n');
     out
-}
-
-fn kind_name(k: ViewKind) -> &'static str {
-    match k {
-        ViewKind::Org => "organisation",
-        ViewKind::Steering => "steering",
-        ViewKind::Roles => "roles",
-        ViewKind::All => "organisation and steering",
-    }
-}
-
-/// A legend: one sample node per actor kind shown, and (where steering is drawn) one sample edge
-/// per instrument and a colour per role.
-fn legend(v: &GraphView, lang: Lang) -> Stmt {
-    let mut stmts = vec![Stmt::Attribute(attr("label", "legend")), Stmt::Attribute(attr("color", "#DDDDDD"))];
-    let mut kinds: Vec<ActorKind> = v.nodes.iter().filter_map(|n| n.kind).collect();
-    kinds.sort();
-    kinds.dedup();
-    for k in kinds {
-        stmts.push(node_stmt(&format!("__legend_{}", k.key()), k.key(), Some(k), false));
-    }
-    if v.edges.iter().any(|e| matches!(e.kind, ViewEdgeKind::Steering(..))) {
-        for i in Instrument::ALL {
-            let (a, b) = (format!("__legend_i{}a", i.strength()), format!("__legend_i{}b", i.strength()));
-            for n in [&a, &b] {
-                stmts.push(Stmt::Node(Node::new(
-                    NodeId(id(n), None),
-                    vec![attr("shape", "point"), attr("width", "0.05")],
-                )));
-            }
-            let (width, style) = instrument_style(*i);
-            stmts.push(edge_stmt(
-                &a,
-                &b,
-                vec![
-                    attr("penwidth", width),
-                    attr("style", style),
-                    attr("label", &format!("{} {}", i.strength(), i.label(lang))),
-                    attr("fontsize", "8"),
-                ],
-            ));
-        }
-        for r in Role::ALL {
-            stmts.push(Stmt::Node(Node::new(
-                NodeId(id(&format!("__legend_role_{}", r.key())), None),
-                vec![attr("label", r.label(lang)), attr("shape", "plaintext"), attr("fontcolor", role_colour(*r))],
-            )));
-        }
-    }
-    Stmt::Subgraph(Subgraph { id: id("cluster_legend"), stmts })
 }

@@ -1,128 +1,301 @@
-//! The built-in SVG renderer, for machines without Graphviz: a layered layout of our own in
-//! which the administrative levels are the layers (national on top, local at the bottom), nodes
-//! sit in rows within their level band (wrapped when a level is wide), and edges are straight
-//! lines styled like the DOT output. Plainer than Graphviz, but it needs nothing installed and
-//! is deterministic. Every text is escaped for XML.
+//! The built-in SVG renderer, for machines without Graphviz: it draws the same [`layout`] as the
+//! Graphviz output (level bands, organisation charts, the legend apart) with edges of its own:
+//! a parent link as an elbow from the parent down to the body beneath (along the side of a
+//! stacked column), every other link as a straight line between the two boxes, its strands side
+//! by side. Plainer than Graphviz's routed curves, but it needs nothing installed and is
+//! deterministic. Every text is escaped for XML.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
-use crate::graph::view::{GraphView, ViewEdgeKind};
-use crate::model::{Labelled, Lang, Level, Vocabulary};
-use crate::render::dot::{instrument_style, node_style, role_colour};
+use crate::graph::view::{Change, GraphView};
+use crate::model::{ActorKind, Lang};
+use crate::render::dot::{change_colour, instrument_style, link_style, node_style, role_colour, shape, strand_colour};
+use crate::render::layout::{layout, Anchor, Layout, Link, Placed, Rect, Sample, Strand, Text, FONT, LINE};
 use crate::render::markup::escape;
 
-const NODE_H: f64 = 30.0;
-const ROW_GAP: f64 = 34.0;
-const COL_GAP: f64 = 18.0;
-const MARGIN: f64 = 20.0;
-const BAND_LABEL: f64 = 110.0;
-const MAX_ROW_WIDTH: f64 = 1400.0;
+fn text(out: &mut String, t: &Text) {
+    let anchor = match t.anchor {
+        Anchor::Start => "start",
+        Anchor::Middle => "middle",
+    };
+    let _ = writeln!(
+        out,
+        "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"{anchor}\" font-size=\"{}\" fill=\"{}\">{}</text>",
+        t.x,
+        t.y,
+        t.size,
+        t.colour,
+        escape(&t.text)
+    );
+}
 
-fn node_width(label: &str) -> f64 {
-    (label.chars().count() as f64 * 6.4 + 18.0).clamp(40.0, 260.0)
+fn dash(style: &str) -> &'static str {
+    match style {
+        "dashed" => " stroke-dasharray=\"6,3\"",
+        "dotted" => " stroke-dasharray=\"2,3\"",
+        _ => "",
+    }
+}
+
+/// The outline of a node of `kind` in `r`, with `paint` (fill and stroke attributes).
+fn shape_svg(out: &mut String, kind: Option<ActorKind>, r: Rect, paint: &str) {
+    let (sh, extra) = shape(kind);
+    let (x0, y0, x1, y1) = (r.x, r.y, r.x + r.w, r.y + r.h);
+    let dashes = if extra == "dashed" { " stroke-dasharray=\"4,2\"" } else { "" };
+    let poly = |out: &mut String, points: &[(f64, f64)]| {
+        let p: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+        let _ = write!(out, "<polygon points=\"{}\" {paint}{dashes}/>", p.join(" "));
+    };
+    match sh {
+        "hexagon" => {
+            let d = 10.0_f64.min(r.w / 4.0);
+            let ym = y0 + r.h / 2.0;
+            poly(out, &[(x0 + d, y0), (x1 - d, y0), (x1, ym), (x1 - d, y1), (x0 + d, y1), (x0, ym)]);
+        }
+        "octagon" => {
+            let d = 8.0_f64.min(r.h / 3.0);
+            poly(
+                out,
+                &[
+                    (x0 + d, y0),
+                    (x1 - d, y0),
+                    (x1, y0 + d),
+                    (x1, y1 - d),
+                    (x1 - d, y1),
+                    (x0 + d, y1),
+                    (x0, y1 - d),
+                    (x0, y0 + d),
+                ],
+            );
+        }
+        "cds" => {
+            let d = 8.0;
+            poly(out, &[(x0, y0), (x1 - d, y0), (x1, y0 + r.h / 2.0), (x1 - d, y1), (x0, y1)]);
+        }
+        "note" => {
+            let d = 6.0;
+            poly(out, &[(x0, y0), (x1 - d, y0), (x1, y0 + d), (x1, y1), (x0, y1)]);
+        }
+        "folder" => {
+            poly(
+                out,
+                &[
+                    (x0, y0 + 4.0),
+                    (x0 + 4.0, y0),
+                    (x0 + 20.0, y0),
+                    (x0 + 24.0, y0 + 4.0),
+                    (x1, y0 + 4.0),
+                    (x1, y1),
+                    (x0, y1),
+                ],
+            );
+        }
+        _ => {
+            let rx = if extra == "rounded" { 7.0 } else { 0.0 };
+            let _ = write!(
+                out,
+                "<rect x=\"{x0:.1}\" y=\"{y0:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"{rx}\" {paint}{dashes}/>",
+                r.w, r.h
+            );
+            if sh == "component" {
+                for dy in [0.25, 0.6] {
+                    let _ = write!(
+                        out,
+                        "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"8\" height=\"5\" fill=\"#FFFFFF\" stroke=\"#666666\"/>",
+                        x0 - 4.0,
+                        y0 + r.h * dy
+                    );
+                }
+            }
+        }
+    }
+    if extra == "bold" {
+        let _ = write!(
+            out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"none\" stroke=\"#666666\"/>",
+            x0 + 3.0,
+            y0 + 3.0,
+            r.w - 6.0,
+            r.h - 6.0
+        );
+    }
+}
+
+/// Where the segment from the centre of `r` towards (`x`, `y`) leaves `r`.
+fn border(r: &Rect, x: f64, y: f64) -> (f64, f64) {
+    let (cx, cy) = r.centre();
+    let (dx, dy) = (x - cx, y - cy);
+    if dx.abs() < 1e-9 && dy.abs() < 1e-9 {
+        return (cx, cy);
+    }
+    let tx = if dx.abs() > 1e-9 { (r.w / 2.0) / dx.abs() } else { f64::INFINITY };
+    let ty = if dy.abs() > 1e-9 { (r.h / 2.0) / dy.abs() } else { f64::INFINITY };
+    let t = tx.min(ty);
+    (cx + dx * t, cy + dy * t)
+}
+
+/// The path a link takes: an elbow for a parent link, else a straight line between borders.
+fn route(l: &Layout, link: &Link, a: &Placed, b: &Placed) -> Vec<(f64, f64)> {
+    let (ax, ay) = a.rect.centre();
+    let (bx, by) = b.rect.centre();
+    let below = b.rect.y > a.rect.y + a.rect.h;
+    if link.only_parent() && below {
+        let top = a.rect.y + a.rect.h;
+        let mid = top + 11.0;
+        // A body stacked under a sibling is reached from the side of its column.
+        let blocked = l.nodes.iter().any(|n| {
+            n.id != b.id
+                && n.id != a.id
+                && n.rect.x < bx
+                && bx < n.rect.x + n.rect.w
+                && n.rect.y + n.rect.h > mid
+                && n.rect.y < b.rect.y
+        });
+        if blocked {
+            let side = b.rect.x - 5.0;
+            return vec![(ax, top), (ax, mid), (side, mid), (side, by), (b.rect.x, by)];
+        }
+        return vec![(ax, top), (ax, mid), (bx, mid), (bx, b.rect.y)];
+    }
+    vec![border(&a.rect, bx, by), border(&b.rect, ax, ay)]
+}
+
+fn path(points: &[(f64, f64)], offset: f64) -> String {
+    // Strands side by side: every point shifted across the first segment's direction.
+    let (dx, dy) = match points {
+        [(x0, y0), (x1, y1), ..] => {
+            let len = ((x1 - x0).powi(2) + (y1 - y0).powi(2)).sqrt().max(1e-9);
+            (-(y1 - y0) / len, (x1 - x0) / len)
+        }
+        _ => (0.0, 0.0),
+    };
+    let p: Vec<String> = points.iter().map(|(x, y)| format!("{:.1},{:.1}", x + dx * offset, y + dy * offset)).collect();
+    p.join(" ")
+}
+
+fn link_svg(out: &mut String, l: &Layout, link: &Link) {
+    let (Some(a), Some(b)) = (l.node(&link.from), l.node(&link.to)) else { return };
+    let points = route(l, link, a, b);
+    let (width, style) = link_style(link);
+    let arrow = link.strands.iter().any(|s| matches!(s, Strand::Steering(..) | Strand::Relation(_)));
+    let n = link.strands.len() as f64;
+    let _ = write!(out, "<g><title>{}</title>", escape(&link.tooltip));
+    for (k, s) in link.strands.iter().enumerate() {
+        let colour = link.change.map_or(strand_colour(*s), change_colour);
+        let offset = (k as f64 - (n - 1.0) / 2.0) * 2.5;
+        let marker = if arrow && k == 0 { " marker-end=\"url(#arrow)\"" } else { "" };
+        let _ = write!(
+            out,
+            "<polyline points=\"{}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"{width}\"{}{marker}/>",
+            path(&points, offset),
+            dash(style)
+        );
+    }
+    out.push_str("</g>\n");
+}
+
+fn node_svg(out: &mut String, n: &Placed) {
+    let (_, fill) = node_style(n.kind);
+    let stroke = match (n.change, n.central) {
+        (Some(c), _) => format!("stroke=\"{}\" stroke-width=\"3\"", change_colour(c)),
+        (None, true) => "stroke=\"#CC0000\" stroke-width=\"3\"".to_string(),
+        (None, false) => "stroke=\"#666666\"".to_string(),
+    };
+    let _ = write!(out, "<g><title>{}</title>", escape(&n.tooltip));
+    shape_svg(out, n.kind, n.rect, &format!("fill=\"{fill}\" {stroke}"));
+    let (cx, cy) = n.rect.centre();
+    let colour = if n.change == Some(Change::Removed) { change_colour(Change::Removed) } else { "#000000" };
+    let first = cy - (n.lines.len() as f64 - 1.0) * LINE / 2.0 + FONT * 0.35;
+    for (i, line) in n.lines.iter().enumerate() {
+        let _ = write!(
+            out,
+            "<text x=\"{cx:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{colour}\">{}</text>",
+            first + i as f64 * LINE,
+            escape(line)
+        );
+    }
+    out.push_str("</g>\n");
 }
 
 /// The view as a standalone SVG document.
 pub fn svg(v: &GraphView, lang: Lang) -> String {
-    // Lay out: per level, rows of nodes no wider than MAX_ROW_WIDTH.
-    let mut pos: BTreeMap<&str, (f64, f64, f64)> = BTreeMap::new(); // id -> (x centre, y centre, width)
-    let mut bands: Vec<(Level, f64, f64)> = Vec::new(); // level, top, bottom
-    let mut y = MARGIN + 24.0;
-    let mut width: f64 = 0.0;
-    for level in Level::ALL {
-        let nodes: Vec<_> = v.nodes.iter().filter(|n| n.level == *level).collect();
-        if nodes.is_empty() {
-            continue;
-        }
-        let top = y;
-        y += ROW_GAP / 2.0;
-        let mut x = MARGIN + BAND_LABEL;
-        for n in nodes {
-            let w = node_width(&n.label);
-            if x + w > MARGIN + BAND_LABEL + MAX_ROW_WIDTH && x > MARGIN + BAND_LABEL {
-                x = MARGIN + BAND_LABEL;
-                y += NODE_H + ROW_GAP;
-            }
-            pos.insert(n.id.as_str(), (x + w / 2.0, y + NODE_H / 2.0, w));
-            x += w + COL_GAP;
-            width = width.max(x);
-        }
-        y += NODE_H + ROW_GAP / 2.0;
-        bands.push((*level, top, y));
-        y += 10.0;
-    }
-    let height = y + MARGIN + 40.0;
-    let width = width + MARGIN;
+    let l = layout(v, lang);
     let mut out = String::new();
     let _ = write!(
         out,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"10\">\n"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!-- drawn by nordgov's built-in renderer (install Graphviz for routed edges) -->\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w:.0}\" height=\"{h:.0}\" viewBox=\"0 0 {w:.0} {h:.0}\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"{FONT}\">\n",
+        w = l.width,
+        h = l.height
     );
-    out.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n");
-    let _ = writeln!(out, "<text x=\"{MARGIN}\" y=\"{}\" font-size=\"14\">{}</text>", MARGIN + 8.0, escape(&v.country));
-    for (level, top, bottom) in &bands {
+    let _ = writeln!(out, "<title>{}</title>", escape(&l.title.text));
+    out.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto-start-reverse\"><path d=\"M 0 0 L 10 5 L 0 10 z\" fill=\"#555\"/></marker></defs>\n");
+    let _ = writeln!(out, "<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>");
+    for b in &l.bands {
+        let r = b.rect;
         let _ = writeln!(
             out,
-            "<rect x=\"{MARGIN}\" y=\"{top:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#F7F7F7\" stroke=\"#DDDDDD\"/><text x=\"{}\" y=\"{:.1}\" font-size=\"12\" fill=\"#666\">{}</text>",
-            width - 2.0 * MARGIN,
-            bottom - top,
-            MARGIN + 8.0,
-            top + 18.0,
-            escape(level.label(lang))
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#F5F7FA\" stroke=\"#DDE3EA\"/>",
+            r.x, r.y, r.w, r.h
+        );
+        text(&mut out, &b.label);
+    }
+    if l.legend.w > 0.0 {
+        let r = l.legend;
+        let _ = writeln!(
+            out,
+            "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"#FFFFFF\" stroke=\"#CCCCCC\"/>",
+            r.x, r.y, r.w, r.h
         );
     }
-    for e in &v.edges {
-        let (Some(&(x1, y1, _)), Some(&(x2, y2, _))) = (pos.get(e.from.as_str()), pos.get(e.to.as_str())) else {
-            continue;
-        };
-        let (colour, width, dash) = match e.kind {
-            ViewEdgeKind::Relation(r) if r.is_hierarchical() => ("#555555", "1.2", ""),
-            ViewEdgeKind::Relation(_) => ("#999999", "1", " stroke-dasharray=\"5,3\""),
-            ViewEdgeKind::Steering(role, i) => {
-                let (w, style) = instrument_style(i);
-                let dash = match style {
-                    "dashed" => " stroke-dasharray=\"6,3\"",
-                    "dotted" => " stroke-dasharray=\"2,3\"",
-                    _ => "",
-                };
-                (role_colour(role), w, dash)
+    text(&mut out, &l.title);
+    for link in &l.links {
+        link_svg(&mut out, &l, link);
+    }
+    for n in &l.nodes {
+        node_svg(&mut out, n);
+    }
+    for item in &l.legend_items {
+        let r = item.at;
+        let (_, cy) = r.centre();
+        match item.sample {
+            Sample::Node(kind) => {
+                let (_, fill) = node_style(kind);
+                shape_svg(&mut out, kind, r, &format!("fill=\"{fill}\" stroke=\"#666666\""));
             }
-            ViewEdgeKind::Holds => ("#B8860B", "1", ""),
-        };
-        // Start and end on the node borders (top or bottom), so arrows stay visible.
-        let (sy, ey) = if y2 > y1 + 1.0 {
-            (y1 + NODE_H / 2.0, y2 - NODE_H / 2.0)
-        } else if y2 < y1 - 1.0 {
-            (y1 - NODE_H / 2.0, y2 + NODE_H / 2.0)
-        } else {
-            (y1 - NODE_H / 2.0, y2 - NODE_H / 2.0)
-        };
-        let marker = if e.kind == ViewEdgeKind::Holds { "" } else { " marker-end=\"url(#arrow)\"" };
-        let _ = writeln!(
-            out,
-            "<line x1=\"{x1:.1}\" y1=\"{sy:.1}\" x2=\"{x2:.1}\" y2=\"{ey:.1}\" stroke=\"{colour}\" stroke-width=\"{width}\" fill=\"none\"{dash}{marker}/>"
-        );
+            Sample::Central | Sample::Change(_) => {
+                let colour = match item.sample {
+                    Sample::Change(c) => change_colour(c),
+                    _ => "#CC0000",
+                };
+                let (_, fill) = node_style(Some(ActorKind::Agency));
+                shape_svg(
+                    &mut out,
+                    Some(ActorKind::Agency),
+                    r,
+                    &format!("fill=\"{fill}\" stroke=\"{colour}\" stroke-width=\"3\""),
+                );
+            }
+            Sample::Instrument(_) | Sample::Role(_) | Sample::Parent | Sample::Relation => {
+                let (width, style, colour) = match item.sample {
+                    Sample::Instrument(i) => {
+                        let (w, s) = instrument_style(i);
+                        (w, s, "#444444")
+                    }
+                    Sample::Role(role) => ("2.5", "solid", role_colour(role)),
+                    Sample::Parent => ("1.2", "solid", "#555555"),
+                    _ => ("1.0", "dashed", "#999999"),
+                };
+                let _ = write!(
+                    out,
+                    "<line x1=\"{:.1}\" y1=\"{cy:.1}\" x2=\"{:.1}\" y2=\"{cy:.1}\" stroke=\"{colour}\" stroke-width=\"{width}\"{}/>",
+                    r.x,
+                    r.x + r.w,
+                    dash(style)
+                );
+            }
+        }
+        text(&mut out, &item.label);
     }
-    for n in &v.nodes {
-        let Some(&(x, y, w)) = pos.get(n.id.as_str()) else { continue };
-        let (_, fill) = node_style(n.kind);
-        let stroke = if n.central { " stroke=\"#CC0000\" stroke-width=\"3\"" } else { " stroke=\"#666\"" };
-        let _ = writeln!(
-            out,
-            "<g><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{w:.1}\" height=\"{NODE_H}\" rx=\"4\" fill=\"{fill}\"{stroke}/><text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\">{}</text></g>",
-            escape(&n.id),
-            x - w / 2.0,
-            y - NODE_H / 2.0,
-            y + 3.5,
-            escape(&n.label)
-        );
-    }
-    let _ = writeln!(
-        out,
-        "<text x=\"{MARGIN}\" y=\"{:.1}\" fill=\"#666\">Drawn by nordgov's built-in layout; install Graphviz for a better one.</text>",
-        height - MARGIN
-    );
     out.push_str("</svg>\n");
     out
 }

@@ -60,39 +60,81 @@ fn graphviz_renders_every_view_without_warnings() {
             roxmltree::Document::parse_with_options(std::str::from_utf8(&out.stdout).unwrap(), xml_options()).unwrap();
         }
     }
-    // Through nordgov itself, both formats.
+    // Through nordgov itself, every format.
     let tmp = tempfile::tempdir().unwrap();
-    for format in ["svg", "png"] {
-        let file = tmp.path().join(format!("d.{format}"));
+    let draw = |format: &str, extra: &[&str]| {
+        let file = tmp.path().join(format!("d{}.{format}", extra.join("")));
         let out = nordgov()
             .args(["diagram", "dk", "--view", "all", "--engine", "graphviz", "--format", format, "-o"])
             .arg(&file)
+            .args(extra)
             .current_dir(root())
             .output()
             .unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-        assert!(std::fs::metadata(&file).unwrap().len() > 1000);
+        std::fs::read(&file).unwrap()
+    };
+    let svg = draw("svg", &[]);
+    assert!(svg.len() > 1000);
+    assert!(draw("pdf", &[]).starts_with(b"%PDF-"), "not a PDF");
+    // A PNG's pixel width follows --dpi: the drawing's width in points times dpi / 72.
+    let png_width = |bytes: &[u8]| {
+        assert!(bytes.starts_with(b"\x89PNG"), "not a PNG");
+        u32::from_be_bytes(bytes[16..20].try_into().unwrap())
+    };
+    let points: f64 = {
+        let text = String::from_utf8(svg).unwrap();
+        let doc = roxmltree::Document::parse_with_options(&text, xml_options()).unwrap();
+        let vb = doc.root_element().attribute("viewBox").unwrap().to_string();
+        vb.split_whitespace().nth(2).unwrap().parse().unwrap()
+    };
+    for dpi in [96_u32, 192] {
+        let width = png_width(&draw("png", &["--dpi", &dpi.to_string()]));
+        let expected = points * f64::from(dpi) / 72.0;
+        assert!((f64::from(width) - expected).abs() <= 2.0, "{dpi} dpi: {width} px, expected {expected:.0}");
     }
 }
 
-/// The labels of every node of a view, from the JSON graph export's labels.
-fn labels(model: &Path) -> Vec<String> {
-    let out = nordgov().args(["export", "json"]).arg(model).output().unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["nodes"].as_array().unwrap().iter().map(|n| n["label"].as_str().unwrap().to_string()).collect()
+/// The English name (else the label) of every actor of a model on its reference date, from the
+/// library.
+fn names(model: &Path) -> Vec<String> {
+    let c = crate::common::load_model(model);
+    let c = c.as_compared(None);
+    c.actors
+        .values()
+        .map(|a| {
+            a.name
+                .best(nordgov::model::Lang::En, c.natives())
+                .map_or_else(|| a.label(nordgov::model::Lang::En, c.natives()), |(_, n)| n.to_string())
+        })
+        .collect()
 }
 
+/// Every actor of the org view is drawn, in full or folded: its name is a node's text (its
+/// wrapped lines joined) or is listed in the tooltip of the node it is folded into.
 #[test]
-fn builtin_svg_is_well_formed_and_labels_every_node() {
+fn builtin_svg_is_well_formed_and_draws_or_lists_every_actor() {
     for c in COUNTRIES {
         let model = root().join("models").join(c);
         let (ok, svg, err) = diagram(&model, &["--view", "org", "--format", "svg", "--engine", "builtin"]);
         assert!(ok, "{err}");
         let text = String::from_utf8(svg).unwrap();
         let doc = roxmltree::Document::parse(&text).expect("well-formed XML");
-        let shown: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
-        for label in labels(&model) {
-            assert!(shown.contains(&label.as_str()), "{c}: `{label}` is not drawn");
+        let mut drawn = Vec::new();
+        let mut listed = String::new();
+        for g in doc.descendants().filter(|n| n.has_tag_name("g")) {
+            let lines: Vec<&str> = g.children().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+            drawn.push(lines.join(" "));
+            if let Some(title) = g.children().find(|n| n.has_tag_name("title")).and_then(|t| t.text()) {
+                listed.push_str(title);
+                listed.push('\n');
+            }
+        }
+        for name in names(&model) {
+            assert!(
+                drawn.iter().any(|d| d == &name) || listed.contains(&name),
+                "{c}: `{name}` is neither drawn nor listed in a fold"
+            );
         }
     }
 }
@@ -104,12 +146,13 @@ fn focus_depth_and_instrument_filters() {
     let text = String::from_utf8(dot).unwrap();
     assert!(text.contains("\"digst\"[") && text.contains("\"fm_dk\"["), "{text}");
     assert!(!text.contains("\"kobenhavns_kommune\"["), "a distant actor is drawn:\n{text}");
+    // Instruments 3-5 draw dashed and dotted lines (and have legend entries); 1-2 solid ones.
+    let (_, all, _) = diagram(&root().join("models/dk"), &["--view", "steering"]);
+    let all = String::from_utf8(all).unwrap();
+    assert!(all.contains("style=\"dashed\"") && all.contains("style=\"dotted\""), "{all}");
     let (_, strong, _) = diagram(&root().join("models/dk"), &["--view", "steering", "--instrument-max", "2"]);
     let strong = String::from_utf8(strong).unwrap();
-    assert!(
-        !strong.contains("style=\"dashed\" constraint") && !strong.contains("style=\"dotted\" constraint"),
-        "{strong}"
-    );
+    assert!(!strong.contains("style=\"dashed\"") && !strong.contains("style=\"dotted\""), "{strong}");
     let (ok, _, err) = diagram(&root().join("models/dk"), &["--focus", "dgst"]);
     assert!(!ok && err.contains("did you mean `digst`?"), "{err}");
 }
@@ -131,7 +174,7 @@ fn hostile_labels_cannot_break_dot() {
     let (ok, dot, err) = diagram(&dir, &["--view", "org"]);
     assert!(ok, "{err}");
     let text = String::from_utf8(dot).unwrap();
-    assert!(!text.contains("\"evil\" ->") || text.contains("\"evil\" -> \"regjeringen\""), "{text}");
+    assert!(text.contains("\"regjeringen\" -> \"evil\""), "the parent link is drawn:\n{text}");
     let Some(dot_bin) = dot_program() else { return };
     let out = Command::new(dot_bin)
         .arg("-Tsvg")
@@ -147,7 +190,9 @@ fn hostile_labels_cannot_break_dot() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let svg = String::from_utf8(out.stdout).unwrap();
     let doc = roxmltree::Document::parse_with_options(&svg, xml_options()).unwrap();
-    let texts: String = doc.descendants().filter_map(|n| n.text()).collect::<Vec<_>>().join("|");
+    // The label wraps at spaces: its lines joined give it back.
+    let texts: String =
+        doc.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect::<Vec<_>>().join(" ");
     assert!(texts.contains("evil -> x [color=red] { } <b>bold</b>"), "{texts}");
     assert!(!svg.contains("stroke=\"red\""), "the injected attribute took effect");
 }
@@ -172,7 +217,7 @@ fn falls_back_to_builtin_without_graphviz() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.matches("install graphviz").count(), 1, "{err}");
     let svg = String::from_utf8(out.stdout).unwrap();
-    assert!(svg.contains("built-in layout"), "{svg}");
+    assert!(svg.contains("built-in renderer"), "{svg}");
     roxmltree::Document::parse(&svg).unwrap();
     let out = nordgov()
         .current_dir(root())
@@ -182,5 +227,5 @@ fn falls_back_to_builtin_without_graphviz() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8(out.stderr).unwrap().contains("png needs Graphviz"));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("png and pdf need Graphviz"));
 }

@@ -15,6 +15,7 @@ mod fuzz_replay;
 mod history;
 mod hostile;
 mod interop;
+mod legibility;
 mod matrices;
 mod models;
 mod networkx;

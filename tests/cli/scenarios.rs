@@ -275,8 +275,8 @@ fn every_operation_kind() {
     snapshot!("scenario_all_ops_json", diff);
 }
 
-/// The overlay diagram marks added edges green and removed ones red, and keeps moved actors in
-/// their base cluster.
+/// The overlay diagram marks added edges green and removed ones red, draws the moved actor
+/// where the base has it and marks it changed.
 #[test]
 fn overlay_diagram() {
     let (exit, dot) = render(
@@ -291,8 +291,10 @@ fn overlay_diagram() {
         None,
     );
     assert_eq!(exit, 0, "{dot}");
-    assert!(dot.contains("\"difi\" -> \"fin\" [arrowhead=\"empty\" constraint=\"false\" color=\"#2CA02C\""), "{dot}");
-    assert!(dot.contains("\"difi\" -> \"kmd\" [arrowhead=\"empty\" constraint=\"false\" color=\"#D62728\""), "{dot}");
+    assert!(dot.contains("\"fin\" -> \"difi\" [color=\"#2CA02C\""), "{dot}");
+    assert!(dot.contains("\"kmd\" -> \"difi\" [color=\"#D62728\""), "{dot}");
+    let difi = dot.lines().find(|l| l.trim_start().starts_with("\"difi\"[")).unwrap();
+    assert!(difi.contains("color=\"#FF7F0E\""), "{difi}");
     snapshot!("scenario_overlay_fin_centre", dot);
 }
 

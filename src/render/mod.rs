@@ -10,6 +10,7 @@ pub mod grid;
 pub mod html;
 pub mod markup;
 pub mod md;
+pub mod operations;
 pub mod profile;
 pub mod sentences;
 pub mod svg;

@@ -15,10 +15,10 @@ use crate::analysis::profile::{self, Profile};
 use crate::analysis::{compare, matrix, metrics, resources};
 use crate::graph::view::{overlay, view, GraphView, ViewKind, ViewOptions};
 use crate::graph::{self, EdgeSet};
-use crate::model::{Country, Instrument, Labelled, Lang, Level, Polarity, Role, Sector, SourceRef, Vocabulary};
-use crate::render::chart;
+use crate::model::{Country, Instrument, Labelled, Labels, Lang, Level, Polarity, Role, Sector, SourceRef, Vocabulary};
 use crate::render::grid::{self, word, Cell, Grid, GridOptions};
 use crate::render::html::{escape, page, table, table_linked};
+use crate::render::{chart, operations};
 use crate::scenario::{self, Scenario};
 
 /// A scenario the report shows: the scenario, its base and the result of applying it.
@@ -380,7 +380,7 @@ fn country_page(
         let opts = ViewOptions { kind, level: None, focus: None, depth: 1, instrument_max: 5, lang };
         body.push_str(&figure(word(lang, caption), &draw(&view(c, &g, &opts))));
     }
-    body.push_str(&table(&grid::metrics(&metrics::metrics(c, &g, EdgeSet::All), o), true));
+    body.push_str(&table(&grid::metrics(&metrics::metrics(c, &g, EdgeSet::All), o, &Labels::of(&[c], lang)), true));
     if !c.experiences.is_empty() {
         body.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(word(lang, "experiences"))));
         for e in &c.experiences {
@@ -415,8 +415,10 @@ fn timeline(full: &Country, lang: Lang) -> String {
     for a in full.actors.values() {
         dated(a.label(lang, full.natives()), &a.validity);
     }
+    let names = Labels::of(&[full], lang);
     for r in full.relations.iter() {
-        dated(format!("{} {} {}", r.from, r.kind, r.to), &r.validity);
+        let (from, to) = (names.actor(&r.from), names.actor(&r.to));
+        dated(crate::render::sentences::relation(lang, &from, r.kind, &to, r.binding), &r.validity);
     }
     for l in full.levels.values() {
         for p in &l.periods {
@@ -458,11 +460,9 @@ fn scenario_page(
         escape(&s.scenario.sources.join("; ")),
         escape(word(lang, "operations"))
     );
-    for op in &s.scenario.ops {
-        body.push_str(&format!(
-            "<li><code>{}</code></li>\n",
-            escape(&serde_json::to_string(op.get()).unwrap_or_default())
-        ));
+    let names = Labels::of(&[base, result], lang);
+    for sentence in operations::sentences(lang, s.scenario.ops.iter().map(|op| op.get()), &names) {
+        body.push_str(&format!("<li>{}</li>\n", escape(&sentence)));
     }
     body.push_str("</ol>\n");
     body.push_str(&grid::diff(&d, lang).iter().map(|g| table(g, false)).collect::<String>());
@@ -471,8 +471,7 @@ fn scenario_page(
         .iter()
         .filter_map(|m| {
             let id = m.actor.as_ref()?;
-            let a = base.actors.get(id).or_else(|| result.actors.get(id))?;
-            Some((format!("{}: {}", m.metric, a.label(lang, base.natives())), m.after - m.before))
+            Some((format!("{}: {}", grid::metric_name(lang, &m.metric), d.labels.actor(id)), m.after - m.before))
         })
         .take(10)
         .collect();

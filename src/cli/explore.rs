@@ -11,8 +11,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use super::output::TableOutput;
 use super::{read_country, Cli, Exit};
 use crate::explore::{self, Kind, Objective, Outcome};
-use crate::model::{Country, Vocabulary};
+use crate::model::{Country, Labels, Lang, Vocabulary};
 use crate::render::grid::{Cell, Grid};
+use crate::render::operations;
 use crate::scenario::{self, Op};
 use crate::workspace;
 
@@ -137,7 +138,12 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         .map(|(i, f)| {
             let ops = explore::to_ops(&base, &f.changes);
             let applied = apply(&base, &ops, &format!("explore result {}", i + 1));
-            Result { ops, applied, found: f }
+            let names = match &applied {
+                Ok((result, _)) => Labels::of(&[&base, result], Lang::En),
+                Err(_) => Labels::of(&[&base], Lang::En),
+            };
+            let sentences = operations::sentences(Lang::En, &ops, &names);
+            Result { ops, sentences, applied, found: f }
         })
         .collect();
     if let Some(dir) = &args.save {
@@ -166,6 +172,8 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
 /// A result with its scenario operations and the model they give.
 struct Result<'a> {
     ops: Vec<Op>,
+    /// Each operation as a sentence, with the actors' names.
+    sentences: Vec<String>,
     applied: std::result::Result<(Country, scenario::Diff), String>,
     found: &'a explore::Found,
 }
@@ -175,24 +183,6 @@ fn apply(base: &Country, ops: &[Op], name: &str) -> std::result::Result<(Country
     let result = scenario::apply(base, &s, crate::diagnostic::FileId::default()).map_err(|d| d.message.clone())?;
     let d = scenario::diff(base, &result, &[]);
     Ok((result, d))
-}
-
-/// One line per operation, as a person reads it.
-fn describe(op: &Op) -> String {
-    match op {
-        Op::Move { actor, parent, .. } => format!("move {} under {}", actor.get(), parent.get()),
-        Op::TransferRole { level, role, from, to } => {
-            format!("{level} {role}: {} hands it to {}", from.get(), to.get())
-        }
-        Op::ChangeStrength { actor, role, from, to, .. } => {
-            format!("{}: {role} by {} {to} instead of {} {from}", actor.get(), to.strength(), from.strength())
-        }
-        Op::Merge { actors, into } => {
-            let names: Vec<&str> = actors.iter().map(|a| a.get().as_str()).collect();
-            format!("merge {} into {}", names.join(" and "), into.id.get())
-        }
-        other => other.name().to_string(),
-    }
 }
 
 /// What the diff holds, counted: "role cells 2, steering cells 2".
@@ -231,7 +221,7 @@ fn grid(o: &Outcome, results: &[Result<'_>]) -> Grid {
         let mut row = vec![
             Cell::text((i + 1).to_string()),
             Cell::text(format!("{:.4}", r.found.score)),
-            Cell::text(r.ops.iter().map(describe).collect::<Vec<_>>().join("\n")),
+            Cell::text(r.sentences.join("\n")),
             Cell::text(match &r.applied {
                 Ok((_, d)) => summary(d),
                 Err(e) => format!("does not apply: {e}"),
@@ -267,7 +257,7 @@ fn to_json(args: &Args, objective: &Objective, o: &Outcome, results: &[Result<'_
             "objective": r.found.score,
             "distances": r.found.distances.iter().cloned().collect::<std::collections::BTreeMap<_, _>>(),
             "ops": r.ops,
-            "summary": r.ops.iter().map(describe).collect::<Vec<_>>(),
+            "summary": r.sentences,
             "diff": r.applied.as_ref().map(|(_, d)| summary(d)).unwrap_or_else(|e| format!("does not apply: {e}")),
         })).collect::<Vec<_>>(),
     })
@@ -293,13 +283,12 @@ fn scenario_file(args: &Args, base: &Country, objective: &Objective, rank: usize
     if let Some(d) = base.reference_date {
         out.push_str(&format!("as_of = {}\n", d.last_day()));
     }
-    let summary: Vec<String> = r.ops.iter().map(describe).collect();
     out.push_str(&format!(
         "rationale = {}\n",
         quote(&format!(
             "Ranked {rank} by the objective {objective} = {:.4} (lower is better). Changes: {}.",
             r.found.score,
-            summary.join("; ")
+            r.sentences.join("; ")
         ))
     ));
     out.push_str("sources = []\n");

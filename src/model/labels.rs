@@ -5,9 +5,14 @@
 //! report's English summary. Icelandic, added with the Icelandic model, covers the framework's
 //! terms and the main headings (see [`icelandic`]); other interface words fall back to English.
 
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::country::{ActorId, Country};
 use super::vocab::{
-    Instrument, Lang, Level, LevelCharacter, Participation, Portfolio, ResourceScope, Role, Sector, Standing,
-    StrategyKind, Theme,
+    ActorKind, Instrument, Lang, Level, LevelCharacter, Participation, Portfolio, Qualifier, RelationType,
+    ResourceScope, Role, Sector, Standing, StrategyKind, Theme,
 };
 
 /// A term with a name per language.
@@ -385,5 +390,214 @@ impl Labelled for StrategyKind {
                 ],
             },
         )
+    }
+}
+
+impl Labelled for ActorKind {
+    fn label(self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            match self {
+                ActorKind::Government => ["government", "regjering", "regering", "regering", "hallitus"],
+                ActorKind::Parliament => ["parliament", "nasjonalforsamling", "riksdag", "parlament", "eduskunta"],
+                ActorKind::Ministry => ["ministry", "departement", "departement", "ministerium", "ministeriö"],
+                ActorKind::Agency => ["agency", "etat", "myndighet", "styrelse", "virasto"],
+                ActorKind::Unit => ["unit", "enhet", "enhet", "enhed", "yksikkö"],
+                ActorKind::Council => ["council", "råd", "råd", "råd", "neuvosto"],
+                ActorKind::Forum => ["forum", "forum", "forum", "forum", "foorumi"],
+                ActorKind::Association => ["association", "interesseorganisasjon", "förbund", "forening", "liitto"],
+                ActorKind::Company => ["company", "selskap", "bolag", "selskab", "yhtiö"],
+                ActorKind::Collective => [
+                    "group of bodies",
+                    "gruppe av virksomheter",
+                    "grupp av organisationer",
+                    "gruppe af organisationer",
+                    "toimijaryhmä",
+                ],
+                ActorKind::Secretariat => ["secretariat", "sekretariat", "sekretariat", "sekretariat", "sihteeristö"],
+                ActorKind::Programme => ["programme", "program", "program", "program", "ohjelma"],
+                ActorKind::Placeholder => {
+                    ["placeholder", "plassholder", "platshållare", "pladsholder", "paikanvaraaja"]
+                }
+                ActorKind::Municipality => ["municipality", "kommune", "kommun", "kommune", "kunta"],
+                ActorKind::Region => ["region", "region", "region", "region", "alue"],
+                ActorKind::AuditOffice => {
+                    ["audit office", "riksrevisjon", "riksrevision", "rigsrevision", "tarkastusvirasto"]
+                }
+            },
+        )
+    }
+}
+
+/// A relation type as the verb phrase of `from <phrase> to` ("reports to", "is owned by").
+/// Finnish phrases end in a colon where the object would need a case ending.
+impl Labelled for RelationType {
+    fn label(self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            match self {
+                RelationType::ReportsTo => {
+                    ["reports to", "rapporterer til", "rapporterar till", "refererer til", "toimii alaisuudessa:"]
+                }
+                RelationType::OwnedBy => ["is owned by", "eies av", "ägs av", "ejes af", "omistaja:"],
+                RelationType::PartOf => {
+                    ["is part of", "er en del av", "är en del av", "er en del af", "on osa organisaatiota:"]
+                }
+                RelationType::MemberOf => {
+                    ["is a member of", "er medlem av", "är medlem i", "er medlem af", "on jäsenenä:"]
+                }
+                RelationType::Represents => {
+                    ["represents", "representerer", "representerar", "repræsenterer", "edustaa:"]
+                }
+                RelationType::Funds => ["funds", "finansierer", "finansierar", "finansierer", "rahoittaa:"],
+                RelationType::Advises => ["advises", "gir råd til", "ger råd till", "rådgiver", "neuvoo:"],
+                RelationType::Coordinates => ["coordinates", "koordinerer", "samordnar", "koordinerer", "koordinoi:"],
+                RelationType::HostsSecretariatOf => [
+                    "is the secretariat of",
+                    "er sekretariat for",
+                    "är sekretariat för",
+                    "er sekretariat for",
+                    "toimii sihteeristönä:",
+                ],
+                RelationType::AgreementWith => [
+                    "has an agreement with",
+                    "har en avtale med",
+                    "har ett avtal med",
+                    "har en aftale med",
+                    "on tehnyt sopimuksen:",
+                ],
+                RelationType::Appoints => ["appoints", "oppnevner", "utser", "udpeger", "nimittää:"],
+                RelationType::Chairs => ["chairs", "leder", "leder", "leder", "toimii puheenjohtajana:"],
+                RelationType::Supervises => {
+                    ["supervises", "fører tilsyn med", "utövar tillsyn över", "fører tilsyn med", "valvoo:"]
+                }
+                RelationType::Consults => {
+                    ["must consult", "må rådføre seg med", "måste samråda med", "skal høre", "on kuultava:"]
+                }
+                RelationType::OperatesFor => [
+                    "operates services for",
+                    "drifter tjenester for",
+                    "driver tjänster åt",
+                    "driver tjenester for",
+                    "ylläpitää palveluja:",
+                ],
+                RelationType::Succeeds => ["succeeds", "etterfølger", "efterträder", "efterfølger", "on seuraaja:"],
+                RelationType::Gatekeeps => [
+                    "must approve the large projects of",
+                    "må godkjenne de store prosjektene til",
+                    "måste godkänna de stora projekten hos",
+                    "skal godkende de store projekter hos",
+                    "hyväksyy suuret hankkeet:",
+                ],
+            },
+        )
+    }
+}
+
+impl Labelled for Qualifier {
+    fn label(self, lang: Lang) -> &'static str {
+        pick(
+            lang,
+            match self {
+                Qualifier::Possibly => ["possibly", "eventuelt", "eventuellt", "eventuelt", "mahdollisesti"],
+                Qualifier::InSomeCases => [
+                    "in some cases",
+                    "i enkelte tilfeller",
+                    "i vissa fall",
+                    "i visse tilfælde",
+                    "joissakin tapauksissa",
+                ],
+                Qualifier::Advisory => ["advisory", "rådgivende", "rådgivande", "rådgivende", "neuvoa-antava"],
+                Qualifier::ConsultedOnly => {
+                    ["consulted only", "kun i høring", "endast remissinstans", "kun i høring", "vain kuultavana"]
+                }
+                Qualifier::Example => ["as an example", "som eksempel", "som exempel", "som eksempel", "esimerkkinä"],
+                Qualifier::Partly => ["partly", "delvis", "delvis", "delvis", "osittain"],
+            },
+        )
+    }
+}
+
+/// An actor's words in one language: its label (abbreviation, else name, else id, as
+/// [`crate::model::Actor::label`] gives it) and, when the label is an abbreviation, its name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActorName {
+    /// What matrices and diffs print: `FIN`, `Difi`.
+    pub label: String,
+    /// The name behind an abbreviation (`Ministry of Finance` for `FIN`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// The names views print instead of ids, in one language: actors by id and countries by code.
+///
+/// Built from the models a view came from (both sides of a diff, a scenario's base and
+/// result), so an actor that exists on only one side is named from that side, and renderers
+/// never need the models themselves. An id the lookup lacks prints as itself.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Labels {
+    /// Actors by id.
+    pub actors: BTreeMap<ActorId, ActorName>,
+    /// Country names by code (`no` -> `Norway`).
+    pub countries: BTreeMap<String, String>,
+}
+
+impl Labels {
+    /// Every actor and the country of each model, in `lang`; an id in several models takes its
+    /// words from the first.
+    pub fn of(models: &[&Country], lang: Lang) -> Self {
+        let mut l = Labels::default();
+        for c in models {
+            for id in c.actors.keys() {
+                l.add_actor(id, models, lang);
+            }
+            l.add_country(c, lang);
+        }
+        l
+    }
+
+    /// Adds `id`'s words from the first of `models` that has the actor (none: nothing added).
+    pub fn add_actor(&mut self, id: &ActorId, models: &[&Country], lang: Lang) {
+        if self.actors.contains_key(id) {
+            return;
+        }
+        let Some((c, a)) = models.iter().find_map(|c| c.actor(id).map(|a| (c, a))) else { return };
+        let label = a.label(lang, c.natives());
+        // "SKATE – Council for ..." or "Council for ... (SKATE)" behind the label SKATE says
+        // only the rest.
+        let name = a.name.best(lang, c.natives()).map(|(_, n)| {
+            let n = [" – ", " - ", ": ", ", "]
+                .iter()
+                .find_map(|sep| n.strip_prefix(label.as_str()).and_then(|r| r.strip_prefix(sep)))
+                .unwrap_or(n);
+            n.strip_suffix(&format!(" ({label})")).unwrap_or(n).to_string()
+        });
+        let name = name.filter(|n| *n != label && !n.is_empty());
+        self.actors.insert(id.clone(), ActorName { label, name: name.filter(|_| a.abbr.is_some()) });
+    }
+
+    /// Adds the country's name in `lang` (its code when it has none).
+    pub fn add_country(&mut self, c: &Country, lang: Lang) {
+        let name = c.name.best(lang, c.natives()).map_or_else(|| c.code.clone(), |(_, n)| n.to_string());
+        self.countries.entry(c.code.clone()).or_insert(name);
+    }
+
+    /// The actor's label (`FIN`), else its id.
+    pub fn actor(&self, id: &ActorId) -> String {
+        self.actors.get(id).map_or_else(|| id.to_string(), |a| a.label.clone())
+    }
+
+    /// The actor's label with the name behind an abbreviation: `FIN (Ministry of Finance)`.
+    pub fn actor_full(&self, id: &ActorId) -> String {
+        match self.actors.get(id) {
+            Some(ActorName { label, name: Some(name) }) => format!("{label} ({name})"),
+            Some(a) => a.label.clone(),
+            None => id.to_string(),
+        }
+    }
+
+    /// The country's name, else its code.
+    pub fn country(&self, code: &str) -> String {
+        self.countries.get(code).cloned().unwrap_or_else(|| code.to_string())
     }
 }

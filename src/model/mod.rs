@@ -11,6 +11,6 @@ mod labels;
 mod vocab;
 
 pub use country::*;
-pub use labels::{pick, Labelled};
+pub use labels::{pick, ActorName, Labelled, Labels};
 pub(crate) use vocab::vocabulary;
 pub use vocab::*;

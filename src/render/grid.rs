@@ -6,7 +6,11 @@ use crate::analysis::compare::{CountryResources, InstrumentComparison, RoleCompa
 use crate::analysis::matrix::{CellProvenance, OperationalMatrix, RoleMatrix, StrategicTable};
 use crate::analysis::metrics::Metrics;
 use crate::analysis::resources::ResourceTable;
-use crate::model::{Confidence, Instrument, Labelled, Lang, Qualifier, Quantity, Role, SourceRef, Vocabulary};
+use crate::model::{
+    ActorId, Confidence, Instrument, Labelled, Labels, Lang, Qualifier, Quantity, Role, SourceRef, Vocabulary,
+};
+use crate::render::sentences;
+use crate::scenario::diff::{Attribute, Edge, MetricDelta};
 use crate::scenario::Diff;
 
 /// One cell: its text, and where it comes from (shown on hover in HTML, under the table with
@@ -287,6 +291,48 @@ pub fn word(lang: Lang, key: &str) -> &str {
         "structural" => ["structural", "strukturelle", "strukturella", "strukturelle", "rakenteelliset"],
         "steering" => ["steering", "styring", "styrning", "styring", "ohjaus"],
         "all" => ["all", "alle", "alla", "alle", "kaikki"],
+        "name" => ["name", "navn", "namn", "navn", "nimi"],
+        "parent" => ["parent", "overordnet", "överordnad", "overordnet", "ylempi toimija"],
+        "kind" => ["kind", "type", "typ", "type", "tyyppi"],
+        "portfolio" => ["portfolio", "ansvarsområde", "ansvarsområde", "ressort", "toimiala"],
+        "standing" => ["standing", "varighet", "varaktighet", "varighed", "pysyvyys"],
+        "participation" => ["participation", "deltakelse", "deltagande", "deltagelse", "osallistuminen"],
+        "yes" => ["yes", "ja", "ja", "ja", "kyllä"],
+        "no" => ["no", "nei", "nej", "nej", "ei"],
+        "none" => ["none", "ingen", "ingen", "ingen", "ei mitään"],
+        "relation" => ["relation", "relasjon", "relation", "relation", "suhde"],
+        "budget (EUR)" => ["budget (EUR)", "budsjett (EUR)", "budget (EUR)", "budget (EUR)", "budjetti (EUR)"],
+        "now:" => ["Now", "Nå", "Nu", "Nu", "Nyt"],
+        "no longer:" => ["No longer", "Ikke lenger", "Inte längre", "Ikke længere", "Ei enää"],
+        "paths elsewhere" => [
+            "Paths through it changed elsewhere in the graph",
+            "Stier gjennom den endret seg andre steder i grafen",
+            "Vägar genom den ändrades på andra ställen i grafen",
+            "Stier gennem den ændrede sig andre steder i grafen",
+            "Sen kautta kulkevat polut muuttuivat muualla verkossa",
+        ],
+        "country figure" => [
+            "A figure for the whole country",
+            "Et tall for hele landet",
+            "En siffra för hela landet",
+            "Et tal for hele landet",
+            "Koko maan luku",
+        ],
+        "betweenness" => ["betweenness", "mellomliggende sentralitet", "mellanliggande centralitet", "mellemliggende centralitet", "välillisyyskeskeisyys"],
+        "closeness" => ["closeness", "nærhetssentralitet", "närhetscentralitet", "nærhedscentralitet", "läheisyyskeskeisyys"],
+        "pagerank" => ["PageRank", "PageRank", "PageRank", "PageRank", "PageRank"],
+        "in_degree" => ["in-degree", "inngrad", "ingrad", "indgrad", "sisäaste"],
+        "density" => ["density", "tetthet", "täthet", "tæthed", "tiheys"],
+        "freeman_centralisation" => ["Freeman centralisation", "Freeman-sentralisering", "Freeman-centralisering", "Freeman-centralisering", "Freemanin keskittyneisyys"],
+        "weak_components" => ["weak components", "svake komponenter", "svaga komponenter", "svage komponenter", "heikot komponentit"],
+        "central_strong_reach" => [
+            "share the centre reaches by strong steering",
+            "andel sentrum når med sterk styring",
+            "andel centrum når med stark styrning",
+            "andel centret når med stærk styring",
+            "keskuksen vahvalla ohjauksella tavoittama osuus",
+        ],
+        "longest_reporting_chain" => ["longest reporting chain", "lengste rapporteringskjede", "längsta rapporteringskedja", "længste rapporteringskæde", "pisin raportointiketju"],
         _ => {
             debug_assert!(false, "no word for `{key}`");
             return key;
@@ -646,8 +692,9 @@ pub fn compare_resources(rows: &[CountryResources], o: &GridOptions) -> Grid {
     g
 }
 
-/// The network metrics as a grid: one row per actor, the country's figures as notes.
-pub fn metrics(m: &Metrics, o: &GridOptions) -> Grid {
+/// The network metrics as a grid: one row per actor (named from `labels`; an actor the lookup
+/// lacks by its id), the country's figures as notes.
+pub fn metrics(m: &Metrics, o: &GridOptions, labels: &Labels) -> Grid {
     let lang = o.lang;
     let mut g = Grid {
         sheet: m.country.clone(),
@@ -680,7 +727,7 @@ pub fn metrics(m: &Metrics, o: &GridOptions) -> Grid {
     let f = |v: f64| format!("{v:.4}");
     for a in &m.actors {
         let mut row = vec![
-            Cell::text(a.id.to_string()),
+            Cell::text(labels.actor(&a.id)),
             Cell::text(a.in_degree.to_string()),
             Cell::text(a.out_degree.to_string()),
             Cell::text(f(a.betweenness)),
@@ -725,20 +772,85 @@ fn plain(lang: Lang, title: &str, header: &[&str], rows: Vec<Vec<String>>) -> Gr
     }
 }
 
-fn id_list(ids: &[crate::model::ActorId]) -> String {
-    ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")
+/// A metric of a diff (`betweenness`, `freeman_centralisation`) by its name in `lang`.
+pub fn metric_name(lang: Lang, key: &str) -> String {
+    match key {
+        "betweenness"
+        | "closeness"
+        | "pagerank"
+        | "in_degree"
+        | "density"
+        | "freeman_centralisation"
+        | "weak_components"
+        | "central_strong_reach"
+        | "longest_reporting_chain" => word(lang, key).to_string(),
+        other => other.replace('_', " "),
+    }
 }
 
-/// A diff as grids, one per kind of change (empty kinds left out).
+/// An actor attribute's value in words.
+fn attribute(lang: Lang, v: &Attribute, labels: &Labels) -> String {
+    let none = || word(lang, "none").to_string();
+    match v {
+        Attribute::Name(n) => n.clone(),
+        Attribute::Parent(Some(p)) => format!("{} {}", p.relation.label(lang), labels.actor(&p.id)),
+        Attribute::Parent(None) => none(),
+        Attribute::Kind(k) => k.label(lang).to_string(),
+        Attribute::Level(l) => l.label(lang).to_string(),
+        Attribute::Central(c) => word(lang, if *c { "yes" } else { "no" }).to_string(),
+        Attribute::Portfolio(p) => p.map_or_else(none, |p| p.label(lang).to_string()),
+        Attribute::Standing(s) => s.map_or_else(none, |s| s.label(lang).to_string()),
+        Attribute::Participation(p) => p.map_or_else(none, |p| p.label(lang).to_string()),
+    }
+}
+
+/// Why a metric moved, as a sentence: the relations at the actor that began and ended.
+fn metric_reason(lang: Lang, m: &MetricDelta, labels: &Labels) -> String {
+    if m.actor.is_none() {
+        return word(lang, "country figure").to_string();
+    }
+    if m.gained.is_empty() && m.lost.is_empty() {
+        return format!("{}.", word(lang, "paths elsewhere"));
+    }
+    let edges = |es: &[Edge]| -> String {
+        let items: Vec<String> = es
+            .iter()
+            .map(|(x, k, y)| sentences::relation(lang, &labels.actor(x), *k, &labels.actor(y), false))
+            .collect();
+        sentences::list(lang, &items)
+    };
+    let mut parts = Vec::new();
+    if !m.gained.is_empty() {
+        parts.push(format!("{}: {}.", word(lang, "now:"), edges(&m.gained)));
+    }
+    if !m.lost.is_empty() {
+        parts.push(format!("{}: {}.", word(lang, "no longer:"), edges(&m.lost)));
+    }
+    parts.join(" ")
+}
+
+/// A diff as grids, one per kind of change (empty kinds left out). Every actor and country is
+/// named from the diff's [`Labels`], every relation, field and metric in words.
 pub fn diff(d: &Diff, lang: Lang) -> Vec<Grid> {
     let w = |k| word(lang, k).to_string();
+    let labels = &d.labels;
+    let who = |id: &ActorId| labels.actor(id);
+    let who_all = |ids: &[ActorId]| ids.iter().map(who).collect::<Vec<_>>().join(", ");
     let mut out = Vec::new();
+    // An actor that comes or goes is named in full: the reader may not know its abbreviation.
     let mut actors: Vec<Vec<String>> =
-        d.actors_added.iter().map(|a| vec![a.to_string(), w("added"), String::new(), String::new()]).collect();
-    actors.extend(d.actors_removed.iter().map(|a| vec![a.to_string(), w("removed"), String::new(), String::new()]));
+        d.actors_added.iter().map(|a| vec![labels.actor_full(a), w("added"), String::new(), String::new()]).collect();
     actors.extend(
-        d.actors_changed.iter().map(|c| vec![c.actor.to_string(), c.field.clone(), c.before.clone(), c.after.clone()]),
+        d.actors_removed.iter().map(|a| vec![labels.actor_full(a), w("removed"), String::new(), String::new()]),
     );
+    actors.extend(d.actors_changed.iter().map(|c| {
+        let field = match c.field.as_str() {
+            "central" => w("central"),
+            f @ ("name" | "parent" | "kind" | "level" | "portfolio" | "standing" | "participation") => w(f),
+            other => other.to_string(),
+        };
+        vec![who(&c.actor), field, attribute(lang, &c.was, labels), attribute(lang, &c.now, labels)]
+    }));
     if !actors.is_empty() {
         out.push(plain(lang, "actors title", &["actor", "change", "before", "after"], actors));
     }
@@ -750,8 +862,8 @@ pub fn diff(d: &Diff, lang: Lang) -> Vec<Grid> {
                 vec![
                     c.level.label(lang).to_string(),
                     c.role.label(lang).to_string(),
-                    id_list(&c.added),
-                    id_list(&c.removed),
+                    who_all(&c.added),
+                    who_all(&c.removed),
                 ]
             })
             .collect();
@@ -763,7 +875,7 @@ pub fn diff(d: &Diff, lang: Lang) -> Vec<Grid> {
             .iter()
             .map(|s| {
                 vec![
-                    s.actor.to_string(),
+                    who(&s.actor),
                     s.sector.label(lang).to_string(),
                     s.role.label(lang).to_string(),
                     instrument_header(s.instrument, lang),
@@ -776,22 +888,26 @@ pub fn diff(d: &Diff, lang: Lang) -> Vec<Grid> {
     let rel: Vec<Vec<String>> = d
         .relations_added
         .iter()
-        .map(|(a, k, b)| vec!["+".to_string(), a.to_string(), k.to_string(), b.to_string()])
-        .chain(
-            d.relations_removed
-                .iter()
-                .map(|(a, k, b)| vec!["-".to_string(), a.to_string(), k.to_string(), b.to_string()]),
-        )
+        .map(|e| ("+", e))
+        .chain(d.relations_removed.iter().map(|e| ("-", e)))
+        .map(|(sign, (a, k, b))| vec![sign.to_string(), who(a), k.label(lang).to_string(), who(b)])
         .collect();
     if !rel.is_empty() {
-        out.push(plain(lang, "relations", &["", "from", "type", "to"], rel));
+        out.push(plain(lang, "relations", &["", "from", "relation", "to"], rel));
     }
     if !d.resources.is_empty() {
         let f = |v: &Option<f64>| v.map_or("-".to_string(), |v| format!("{v}"));
         let rows = d
             .resources
             .iter()
-            .map(|r| vec![r.actor.to_string(), r.figure.to_string(), f(&r.before), f(&r.after)])
+            .map(|r| {
+                let figure = match r.figure {
+                    "fte" => w("FTE"),
+                    "budget_eur" => w("budget (EUR)"),
+                    other => other.to_string(),
+                };
+                vec![who(&r.actor), figure, f(&r.before), f(&r.after)]
+            })
             .collect();
         out.push(plain(lang, "resources", &["actor", "figure", "before", "after"], rows));
     }
@@ -801,19 +917,18 @@ pub fn diff(d: &Diff, lang: Lang) -> Vec<Grid> {
             .iter()
             .map(|m| {
                 vec![
-                    m.actor.as_ref().map_or(w("(country)"), ToString::to_string),
-                    m.metric.clone(),
+                    m.actor.as_ref().map_or(w("(country)"), who),
+                    metric_name(lang, &m.metric),
                     format!("{:.4}", m.before),
                     format!("{:.4}", m.after),
                     format!("{:+.4}", m.after - m.before),
-                    m.explanation.clone(),
+                    metric_reason(lang, m, labels),
                 ]
             })
             .collect();
         out.push(plain(lang, "top metric movers", &["actor", "metric", "before", "after", "change", "why"], rows));
     }
     if !d.dimensions.is_empty() {
-        let name = |code: &str| code.to_string();
         let rows = d
             .dimensions
             .iter()
@@ -830,19 +945,19 @@ pub fn diff(d: &Diff, lang: Lang) -> Vec<Grid> {
                         } else {
                             return None;
                         };
-                        Some(format!("{dir} {} ({:.2} -> {:.2})", name(&n.country), b, a))
+                        Some(format!("{dir} {} ({:.2} -> {:.2})", labels.country(&n.country), b, a))
                     })
                     .collect();
                 let why: Vec<String> = x
                     .gained
                     .iter()
-                    .map(|f| format!("+ {}", crate::render::sentences::fact(lang, f)))
-                    .chain(x.lost.iter().map(|f| format!("- {}", crate::render::sentences::fact(lang, f))))
+                    .map(|f| format!("+ {}", sentences::fact(lang, f)))
+                    .chain(x.lost.iter().map(|f| format!("- {}", sentences::fact(lang, f))))
                     .collect();
                 vec![
                     x.dimension.label(lang).to_string(),
-                    crate::render::sentences::reading(lang, x.dimension, &x.before),
-                    crate::render::sentences::reading(lang, x.dimension, &x.after),
+                    sentences::reading(lang, x.dimension, &x.before),
+                    sentences::reading(lang, x.dimension, &x.after),
                     moved.join("; "),
                     why.join("\n"),
                 ]
@@ -859,7 +974,7 @@ pub fn diff(d: &Diff, lang: Lang) -> Vec<Grid> {
         let rows = d
             .distances
             .iter()
-            .map(|x| vec![x.country.clone(), format!("{:.2}", x.before), format!("{:.2}", x.after)])
+            .map(|x| vec![labels.country(&x.country), format!("{:.2}", x.before), format!("{:.2}", x.after)])
             .collect();
         out.push(plain(lang, "distance to others", &["country", "before", "after"], rows));
     }

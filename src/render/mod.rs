@@ -13,6 +13,7 @@ pub mod layout;
 pub mod legend;
 pub mod markup;
 pub mod md;
+pub mod operations;
 pub mod profile;
 pub mod sentences;
 pub mod svg;

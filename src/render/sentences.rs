@@ -280,6 +280,26 @@ pub fn reading(lang: Lang, d: Dimension, r: &Reading) -> String {
     }
 }
 
+/// `from <relation> to` with both actors' labels: "Difi reports to FIN"; a binding agreement
+/// says so.
+pub fn relation(lang: Lang, from: &str, kind: RelationType, to: &str, binding: bool) -> String {
+    let phrase = if binding && kind == RelationType::AgreementWith {
+        pick(
+            lang,
+            [
+                "has a binding agreement with",
+                "har en bindende avtale med",
+                "har ett bindande avtal med",
+                "har en bindende aftale med",
+                "on tehnyt sitovan sopimuksen:",
+            ],
+        )
+    } else {
+        kind.label(lang)
+    };
+    format!("{from} {phrase} {to}")
+}
+
 /// What one fact says.
 pub fn fact(lang: Lang, f: &Fact) -> String {
     match &f.about {
@@ -376,7 +396,7 @@ pub fn fact(lang: Lang, f: &Fact) -> String {
                 ),
                 to.label
             ),
-            _ => format!("{} {} {}", from.label, kind.key().replace('_', " "), to.label),
+            _ => format!("{} {} {}", from.label, kind.label(lang), to.label),
         },
         About::Coordinates { actor, kind, standing, participation } => {
             let mut what = vec![kind_word(lang, *kind).to_string()];

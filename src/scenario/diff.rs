@@ -47,11 +47,41 @@ pub struct ActorChange {
     pub actor: ActorId,
     /// What changed ("parent", "name", "kind", ...).
     pub field: String,
-    /// Before.
+    /// Before, as the model spells it (`reports_to kmd`).
     pub before: String,
     /// After.
     pub after: String,
+    /// Before, typed, for renderers to put in words (not in JSON: `before` says it).
+    #[serde(skip)]
+    pub was: Attribute,
+    /// After, typed.
+    #[serde(skip)]
+    pub now: Attribute,
 }
+
+/// The value of an actor attribute on one side of a diff.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Attribute {
+    /// The actor's label in the diff's language.
+    Name(String),
+    /// Where it hangs in the organisation, if anywhere.
+    Parent(Option<Parent>),
+    /// What sort of body it is.
+    Kind(ActorKind),
+    /// Its level.
+    Level(Level),
+    /// Whether it is a central digitalisation unit.
+    Central(bool),
+    /// A ministry's portfolio.
+    Portfolio(Option<Portfolio>),
+    /// A forum's standing.
+    Standing(Option<Standing>),
+    /// Whether taking part in a forum is mandatory.
+    Participation(Option<Participation>),
+}
+
+/// An edge of the actor graph: (from, type, to).
+pub type Edge = (ActorId, RelationType, ActorId);
 
 /// A metric that moved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -64,8 +94,14 @@ pub struct MetricDelta {
     pub before: f64,
     /// After.
     pub after: f64,
-    /// One line saying what happened around the actor.
+    /// One line saying what happened around the actor (English, with ids).
     pub explanation: String,
+    /// The edges at the actor that only the changed model has (what `explanation` says, typed).
+    #[serde(skip)]
+    pub gained: Vec<Edge>,
+    /// The edges at the actor that only the base has.
+    #[serde(skip)]
+    pub lost: Vec<Edge>,
 }
 
 /// A resource figure of an actor that changed.
@@ -145,6 +181,9 @@ pub struct Diff {
     pub dimensions: Vec<DimensionChange>,
     /// Profile distance to each other country, before and after.
     pub distances: Vec<DistanceChange>,
+    /// The names of every actor the diff mentions (taken from the side that has it, the base
+    /// first) and of the countries, in the diff's language.
+    pub labels: Labels,
 }
 
 impl Diff {
@@ -273,38 +312,51 @@ pub fn diff_with(a: &Country, b: &Country, others: &[Country], weights: &Weights
     for id in ids_a.intersection(&ids_b) {
         let (Some(x), Some(y)) = (a.actor(id), b.actor(id)) else { continue };
         // Compare values first and format only what differs: most actors are unchanged.
-        let mut field = |name: &str, before: String, after: String| {
-            actors_changed.push(ActorChange { actor: (*id).clone(), field: name.to_string(), before, after });
+        let mut field = |name: &str, (before, was): (String, Attribute), (after, now): (String, Attribute)| {
+            actors_changed.push(ActorChange { actor: (*id).clone(), field: name.to_string(), before, after, was, now });
         };
         if x.name != y.name || x.abbr != y.abbr {
-            field("name", x.label(Lang::En, a.natives()), y.label(Lang::En, b.natives()));
+            let name =
+                |z: &Actor, c: &Country| (z.label(Lang::En, c.natives()), Attribute::Name(z.label(lang, c.natives())));
+            field("name", name(x, a), name(y, b));
         }
         if x.parent != y.parent {
-            let show = |p: &Option<Parent>| p.as_ref().map_or(String::new(), |p| format!("{} {}", p.relation, p.id));
+            let show = |p: &Option<Parent>| {
+                (p.as_ref().map_or(String::new(), |p| format!("{} {}", p.relation, p.id)), Attribute::Parent(p.clone()))
+            };
             field("parent", show(&x.parent), show(&y.parent));
         }
         if x.kind != y.kind {
-            field("kind", x.kind.to_string(), y.kind.to_string());
+            field("kind", (x.kind.to_string(), Attribute::Kind(x.kind)), (y.kind.to_string(), Attribute::Kind(y.kind)));
         }
         if x.level != y.level {
-            field("level", x.level.to_string(), y.level.to_string());
+            field(
+                "level",
+                (x.level.to_string(), Attribute::Level(x.level)),
+                (y.level.to_string(), Attribute::Level(y.level)),
+            );
         }
         if x.central != y.central {
-            field("central", x.central.to_string(), y.central.to_string());
+            field(
+                "central",
+                (x.central.to_string(), Attribute::Central(x.central)),
+                (y.central.to_string(), Attribute::Central(y.central)),
+            );
         }
-        let term = |t: Option<&'static str>| t.unwrap_or("").to_string();
-        let (pa_, pb_) = (x.portfolio.as_ref().map(|p| p.value.key()), y.portfolio.as_ref().map(|p| p.value.key()));
+        fn term<T: Vocabulary>(t: Option<T>, typed: fn(Option<T>) -> Attribute) -> (String, Attribute) {
+            (t.map_or("", Vocabulary::key).to_string(), typed(t))
+        }
+        let (pa_, pb_) = (x.portfolio.as_ref().map(|p| p.value), y.portfolio.as_ref().map(|p| p.value));
         if pa_ != pb_ {
-            field("portfolio", term(pa_), term(pb_));
+            field("portfolio", term(pa_, Attribute::Portfolio), term(pb_, Attribute::Portfolio));
         }
-        let (sa_, sb_) = (x.standing.as_ref().map(|p| p.value.key()), y.standing.as_ref().map(|p| p.value.key()));
+        let (sa_, sb_) = (x.standing.as_ref().map(|p| p.value), y.standing.as_ref().map(|p| p.value));
         if sa_ != sb_ {
-            field("standing", term(sa_), term(sb_));
+            field("standing", term(sa_, Attribute::Standing), term(sb_, Attribute::Standing));
         }
-        let (qa, qb) =
-            (x.participation.as_ref().map(|p| p.value.key()), y.participation.as_ref().map(|p| p.value.key()));
+        let (qa, qb) = (x.participation.as_ref().map(|p| p.value), y.participation.as_ref().map(|p| p.value));
         if qa != qb {
-            field("participation", term(qa), term(qb));
+            field("participation", term(qa, Attribute::Participation), term(qb, Attribute::Participation));
         }
     }
     let (ha, hb) = (holders(a), holders(b));
@@ -363,7 +415,7 @@ pub fn diff_with(a: &Country, b: &Country, others: &[Country], weights: &Weights
             .collect();
         (distances, dimension_changes(&pa, &pb))
     };
-    Diff {
+    let mut d = Diff {
         actors_added: ids_b.difference(&ids_a).map(|x| (*x).clone()).collect(),
         actors_removed: ids_a.difference(&ids_b).map(|x| (*x).clone()).collect(),
         actors_changed,
@@ -375,7 +427,45 @@ pub fn diff_with(a: &Country, b: &Country, others: &[Country], weights: &Weights
         metrics,
         dimensions,
         distances,
+        labels: Labels::default(),
+    };
+    d.labels = labels(&d, &[a, b], &others, lang);
+    d
+}
+
+/// The names of the actors `d` mentions, each from the first model that has it, and of the
+/// countries.
+fn labels(d: &Diff, models: &[&Country], others: &[&Country], lang: Lang) -> Labels {
+    let mut ids: BTreeSet<&ActorId> = BTreeSet::new();
+    ids.extend(d.actors_added.iter().chain(&d.actors_removed));
+    for c in &d.actors_changed {
+        ids.insert(&c.actor);
+        for v in [&c.was, &c.now] {
+            if let Attribute::Parent(Some(p)) = v {
+                ids.insert(&p.id);
+            }
+        }
     }
+    ids.extend(d.roles.iter().flat_map(|c| c.added.iter().chain(&c.removed)));
+    ids.extend(d.steering.iter().map(|s| &s.actor));
+    for (x, _, y) in d.relations_added.iter().chain(&d.relations_removed) {
+        ids.extend([x, y]);
+    }
+    ids.extend(d.resources.iter().map(|r| &r.actor));
+    for m in &d.metrics {
+        ids.extend(&m.actor);
+        for (x, _, y) in m.gained.iter().chain(&m.lost) {
+            ids.extend([x, y]);
+        }
+    }
+    let mut l = Labels::default();
+    for id in ids {
+        l.add_actor(id, models, lang);
+    }
+    for c in models.iter().chain(others) {
+        l.add_country(c, lang);
+    }
+    l
 }
 
 /// Per-actor and country metric deltas on all edges, largest first, each explained by the
@@ -411,22 +501,22 @@ fn metric_deltas(
     // The two sides are independent: measure them on two cores.
     let ((pa, ta), (pb, tb)) = rayon::join(|| measure(a), || measure(b));
     // The changed edges, computed once; each explanation filters these few.
-    let added: Vec<&(ActorId, RelationType, ActorId)> = eb.difference(ea).collect();
-    let removed: Vec<&(ActorId, RelationType, ActorId)> = ea.difference(eb).collect();
-    let explain = |id: &ActorId| {
-        let at = |edges: &[&(ActorId, RelationType, ActorId)]| -> Vec<String> {
-            edges.iter().filter(|(x, _, y)| x == id || y == id).map(|(x, k, y)| format!("{x} {k} {y}")).collect()
-        };
-        let (gained, lost) = (at(&added), at(&removed));
+    let added: Vec<&Edge> = eb.difference(ea).collect();
+    let removed: Vec<&Edge> = ea.difference(eb).collect();
+    let at = |id: &ActorId, edges: &[&Edge]| -> Vec<Edge> {
+        edges.iter().filter(|(x, _, y)| x == id || y == id).map(|e| (*e).clone()).collect()
+    };
+    let explain = |gained: &[Edge], lost: &[Edge]| {
+        let show = |edges: &[Edge]| edges.iter().map(|(x, k, y)| format!("{x} {k} {y}")).collect::<Vec<_>>().join("; ");
         match (gained.is_empty(), lost.is_empty()) {
             (true, true) => "paths through it changed elsewhere in the graph".to_string(),
             _ => {
                 let mut parts = Vec::new();
                 if !gained.is_empty() {
-                    parts.push(format!("now {}", gained.join("; ")));
+                    parts.push(format!("now {}", show(gained)));
                 }
                 if !lost.is_empty() {
-                    parts.push(format!("no longer {}", lost.join("; ")));
+                    parts.push(format!("no longer {}", show(lost)));
                 }
                 parts.join("; ")
             }
@@ -438,12 +528,15 @@ fn metric_deltas(
         let (x, y) = (pa.get(id).unwrap_or(&zero), pb.get(id).unwrap_or(&zero));
         for ((name, before), (_, after)) in x.iter().zip(y.iter()) {
             if (after - before).abs() > 1e-12 {
+                let (gained, lost) = (at(id, &added), at(id, &removed));
                 deltas.push(MetricDelta {
                     actor: Some(id.clone()),
                     metric: name.to_string(),
                     before: *before,
                     after: *after,
-                    explanation: explain(id),
+                    explanation: explain(&gained, &lost),
+                    gained,
+                    lost,
                 });
             }
         }
@@ -465,6 +558,8 @@ fn metric_deltas(
                 before: *before,
                 after: *after,
                 explanation: "country figure".to_string(),
+                gained: Vec::new(),
+                lost: Vec::new(),
             });
         }
     }

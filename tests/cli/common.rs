@@ -87,3 +87,69 @@ macro_rules! snapshot {
         })
     };
 }
+
+/// The ids of the bundled models' actors that have a name or an abbreviation to print instead,
+/// leaving out ids that some actor's name, abbreviation or alias, or a level's description or
+/// unit name, spells as a word (as written, in any language), so that finding one of them as a
+/// word in output means an id was printed.
+pub fn named_ids() -> std::collections::BTreeSet<String> {
+    let mut ids = std::collections::BTreeSet::new();
+    let mut words = std::collections::BTreeSet::new();
+    for code in ["dk", "fi", "is", "no", "se"] {
+        let c = load_model(&root().join("models").join(code));
+        for a in c.actors.values() {
+            let texts = a.name.iter().map(|(_, n)| n.to_string()).chain(a.abbr.clone()).chain(a.aliases.clone());
+            for t in texts {
+                words.extend(words_of(&t));
+            }
+            if a.abbr.is_some() || a.name.iter().next().is_some() {
+                ids.insert(a.id.to_string());
+            }
+        }
+        // The levels' own words ("310 municipalities (kunnat)") are the model's text, not ids.
+        for l in c.levels.values() {
+            let periods = l.periods.iter().flat_map(|p| p.unit_name.iter().chain(&p.description));
+            for t in l.unit_name.iter().chain(std::iter::once(&l.description)).chain(periods) {
+                words.extend(words_of(t));
+            }
+        }
+    }
+    ids.retain(|id| !words.contains(id));
+    ids
+}
+
+/// The words of `text`: runs of letters, digits and underscores (ids are such runs).
+pub fn words_of(text: &str) -> Vec<String> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| !w.is_empty()).map(String::from).collect()
+}
+
+/// The words of `text` that are bare ids from `ids`.
+pub fn bare_ids(text: &str, ids: &std::collections::BTreeSet<String>) -> Vec<String> {
+    words_of(text).into_iter().filter(|w| ids.contains(w)).collect()
+}
+
+/// The text a reader sees on an HTML page: without tags, without inline diagrams (`<svg>`), and
+/// without the scripts and styles.
+pub fn visible_text(html: &str) -> String {
+    let mut s = html.to_string();
+    for (open, close) in [("<svg", "</svg>"), ("<script", "</script>"), ("<style", "</style>")] {
+        while let Some(start) = s.find(open) {
+            let end = s[start..].find(close).map_or(s.len(), |e| start + e + close.len());
+            s.replace_range(start..end, " ");
+        }
+    }
+    let mut out = String::new();
+    let mut in_tag = false;
+    for ch in s.chars() {
+        match ch {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}

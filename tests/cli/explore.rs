@@ -90,7 +90,10 @@ fn the_best_single_change_is_the_one_found_by_hand() {
     let json: Value =
         serde_json::from_str(text.split("--- stdout\n").nth(1).unwrap().split("--- stderr").next().unwrap()).unwrap();
     let best = &json["results"][0];
-    assert_eq!(best["summary"], serde_json::json!(["centre: coordination by 2 direct instead of 5 guidance"]));
+    assert_eq!(
+        best["summary"],
+        serde_json::json!(["Central agency: coordination by direct determination instead of inspiration and guidance"])
+    );
     assert_eq!(best["distances"]["bb"], 0.0);
     assert!(json["base"]["distances"]["bb"].as_f64().unwrap() > 0.0);
     assert!(json["results"][1]["objective"].as_f64().unwrap() > 0.0, "the best change is not unique");
@@ -127,7 +130,13 @@ fn the_best_single_change_is_the_one_found_by_hand() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let page = std::fs::read_to_string(site.join("scenario-aa-01.html")).unwrap();
-    assert!(page.contains("explore aa toward bb: result 1") && page.contains("change_strength"));
+    assert!(page.contains("explore aa toward bb: result 1"), "{page}");
+    assert!(
+        page.contains(
+            "<li>Central agency: coordination by direct determination instead of inspiration and guidance</li>"
+        ),
+        "{page}"
+    );
 }
 
 #[test]

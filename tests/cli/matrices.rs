@@ -1,9 +1,9 @@
 //! The bundled countries' tables as nordgov prints them: golden snapshots reviewed against the
 //! report, and counts that fail when an edit drops facts.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::common::{nordgov, render, root};
+use crate::common::{nordgov, render, root, words_of};
 use crate::snapshot;
 
 const COUNTRIES: [&str; 4] = ["dk", "fi", "no", "se"];
@@ -143,6 +143,81 @@ fn tables_fit_80_and_200_columns() {
         assert!(text.lines().all(|l| l.chars().count() <= w), "{text}");
         assert!(text.contains("KOMBIT (consulted only)") || text.contains("(consulted"), "{text}");
     }
+}
+
+/// The words in the header rows of the terminal tables in `table` that are neither a word of
+/// `csv` (the same tables as CSV, where headers are never wrapped) nor an abbreviation a legend
+/// line under a table explains (`pop. = population`): the pieces of a header broken inside a
+/// word.
+fn broken_header_words(table: &str, csv: &str) -> Vec<String> {
+    let whole: BTreeSet<String> = words_of(csv).into_iter().collect();
+    let mut explained: BTreeSet<String> = BTreeSet::new();
+    let notes = table.lines().filter(|l| !l.starts_with('|') && !l.starts_with('+'));
+    for entry in notes.flat_map(|l| l.split("; ")) {
+        if let Some((short, long)) = entry.split_once(" = ") {
+            if short.ends_with('.') || short.contains('.') {
+                assert!(whole.contains(long.trim()), "the legend explains `{short}` by `{long}`, not a header word");
+                explained.extend(words_of(short));
+            }
+        }
+    }
+    // A table's header rows run from its first rule (after a line that is not part of a table)
+    // to the `+===` rule.
+    let (mut in_header, mut in_table, mut headers) = (false, false, 0);
+    let mut broken = Vec::new();
+    for line in table.lines() {
+        let table_line = line.starts_with('|') || line.starts_with('+');
+        if line.starts_with("+-") && !in_table {
+            in_header = true;
+            headers += 1;
+        } else if line.starts_with("+=") {
+            in_header = false;
+        } else if in_header && line.starts_with('|') {
+            broken.extend(words_of(line).into_iter().filter(|w| !whole.contains(w) && !explained.contains(w)));
+        }
+        in_table = table_line;
+    }
+    assert!(headers > 0, "no table in\n{table}");
+    broken
+}
+
+/// No header line of any matrix or comparison ends inside a word (`populati / on`) at 80 or 200
+/// columns: narrow columns keep their header words whole or abbreviate them with a legend; and
+/// every table but the actor list's 23 fixed columns fits the width.
+#[test]
+fn headers_never_break_inside_a_word() {
+    let mut kinds: Vec<(&str, &str)> =
+        ["roles", "strategic", "operational", "resources", "actors"].iter().map(|k| ("matrix", *k)).collect();
+    kinds.extend(["profile", "findings", "roles", "instruments", "resources"].iter().map(|k| ("compare", *k)));
+    let run = |command: &str, kind: &str, format: &str, width: &str| {
+        let out = nordgov()
+            .current_dir(root())
+            .args([command, "--kind", kind, "--format", format, "--width", width])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for (command, kind) in kinds {
+        let csv = run(command, kind, "csv", "80");
+        for width in ["80", "200"] {
+            let table = run(command, kind, "table", width);
+            let broken = broken_header_words(&table, &csv);
+            assert!(
+                broken.is_empty(),
+                "{command} --kind {kind} --width {width}: headers broken into {broken:?}\n{table}"
+            );
+            let w: usize = width.parse().unwrap();
+            if kind != "actors" {
+                let long: Vec<&str> = table.lines().filter(|l| l.chars().count() > w).collect();
+                assert!(long.is_empty(), "{command} --kind {kind} is wider than {width}: {long:?}");
+            }
+        }
+    }
+    // The example: Central resources at 80 columns abbreviates, with its legend.
+    let table = run("compare", "resources", "table", "80");
+    assert!(table.contains("popul. = population") || table.contains("pop. = population"), "{table}");
+    assert!(!table.contains("| popula "), "{table}");
 }
 
 /// The report's own tables: every country's role matrix and strategic and operational steering

@@ -2,7 +2,7 @@
 //! working links and charts, and model text cannot inject markup or script. The browser tests
 //! are in `browser.rs`.
 
-use crate::common::{nordgov, root};
+use crate::common::{bare_ids, named_ids, nordgov, root, visible_text};
 use crate::snapshot;
 
 fn build(models: &std::path::Path, out: &std::path::Path) {
@@ -133,6 +133,59 @@ fn report_pages_are_complete_and_deterministic() {
     for page in ["index.html", "comparison.html"] {
         let html = &pa.iter().find(|(n, _)| n == page).unwrap().1;
         snapshot!(format!("report_{}", page.replace(".html", "")), html.clone());
+    }
+}
+
+/// The scenario pages, the changes page and the countries' timelines name actors, relations
+/// and countries in words: no actor that has a name appears by its id, and every operation is
+/// a sentence (not the scenario file's keys).
+#[test]
+fn scenario_pages_changes_and_timelines_use_names() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build(&root().join("models"), &site);
+    let ids = named_ids();
+    let mut scenarios = 0;
+    for (name, html) in pages(&site) {
+        let text = if name.starts_with("scenario-") || name == "changes.html" {
+            // (The line of sources cites documents by their sections' own words.)
+            let cited =
+                html.find("<p class=\"note\">Sources:").map_or(0..0, |at| at..at + html[at..].find("</p>").unwrap());
+            let mut html = html.clone();
+            html.replace_range(cited, "");
+            visible_text(&html)
+        } else if let Some(at) = html.find("<h2>Timeline</h2>") {
+            let rest = &html[at..];
+            visible_text(&rest[..rest.find("</ul>").unwrap_or(rest.len())])
+        } else {
+            continue;
+        };
+        let found = bare_ids(&text, &ids);
+        assert!(found.is_empty(), "{name} prints ids {found:?}:\n{text}");
+        if name.starts_with("scenario-") {
+            scenarios += 1;
+            let ops = &html[html.find("<h2>Operations</h2>").unwrap()..];
+            let ops = &ops[..ops.find("</ol>").unwrap()];
+            let items = texts(ops, "li");
+            assert!(!items.is_empty(), "{name} lists no operation");
+            for op in items {
+                assert!(!op.contains(['{', '_', '"']), "{name}: `{op}` is not a sentence");
+                assert!(op.chars().next().is_some_and(char::is_uppercase), "{name}: `{op}`");
+            }
+        }
+        for key in ["reports_to", "part_of", "member_of", "in_degree", "freeman_centralisation"] {
+            assert!(!text.contains(key), "{name} prints the key `{key}`");
+        }
+    }
+    assert!(scenarios >= 10, "only {scenarios} scenario pages");
+    let no = std::fs::read_to_string(site.join("no.html")).unwrap();
+    assert!(no.contains("reports to"), "Norway's timeline has no relation in words");
+    let fin = std::fs::read_to_string(site.join("scenario-no-fin_centre.html")).unwrap();
+    for want in [
+        "<li>Move DIG (Digitalisation Unit (KMD)) under FIN (Ministry of Finance), as a part of it</li>",
+        "closer to Denmark",
+    ] {
+        assert!(fin.contains(want), "the fin_centre page lacks `{want}`");
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::common::{nordgov, render, root};
+use crate::common::{bare_ids, named_ids, nordgov, render, root};
 use crate::snapshot;
 
 fn library() -> Vec<std::path::PathBuf> {
@@ -15,6 +15,48 @@ fn library() -> Vec<std::path::PathBuf> {
         .collect();
     v.sort();
     v
+}
+
+/// `diff` names every actor by its label, never by its id, in every bundled scenario and the
+/// fixture that uses every operation, in the table, Markdown and HTML formats and in two
+/// languages.
+#[test]
+fn diffs_name_actors_not_ids() {
+    let ids = named_ids();
+    for must in ["kmd_dig", "digitaliseringsradet", "statlige_virksomheter", "kmd_ikt", "fin", "difi", "ks"] {
+        assert!(ids.contains(must), "{must} is not among the ids checked");
+    }
+    let mut files: Vec<std::path::PathBuf> = vec![root().join("tests/fixtures/scenarios/all_ops.toml")];
+    for code in ["dk", "fi", "is", "no", "se"] {
+        let dir = root().join("models").join(code).join("scenarios");
+        let mut v: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+        v.sort();
+        files.extend(v.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")));
+    }
+    let mut checked = 0;
+    for f in &files {
+        let base = f
+            .strip_prefix(root().join("models"))
+            .ok()
+            .and_then(|p| p.iter().next())
+            .map_or("no".into(), |c| c.to_string_lossy().to_string());
+        for (format, lang) in [("table", "en"), ("md", "en"), ("html", "en"), ("table", "nb")] {
+            let out = nordgov()
+                .current_dir(root())
+                .args(["diff", &base])
+                .arg(f)
+                .args(["--format", format, "--lang", lang, "--width", "200"])
+                .output()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let text = if format == "html" { crate::common::visible_text(&text) } else { text };
+            assert!(text.len() > 200, "{}: no diff\n{text}", f.display());
+            let found = bare_ids(&text, &ids);
+            assert!(found.is_empty(), "{} ({format}, {lang}) prints ids {found:?}:\n{text}", f.display());
+            checked += 1;
+        }
+    }
+    assert!(checked >= 50, "only {checked} diffs checked");
 }
 
 #[test]

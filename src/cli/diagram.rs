@@ -129,7 +129,7 @@ fn run_dot(text: &str, format: &str, args: &[String]) -> Result<Vec<u8>, String>
 /// the built-in renderer.
 pub(super) fn inline_svg(v: &crate::graph::view::GraphView, lang: Lang, graphviz: bool) -> String {
     let svg = if graphviz {
-        run_dot(&dot::dot(v, lang), "svg", &[]).ok().map(|b| String::from_utf8_lossy(&b).into_owned())
+        run_dot(&dot::dot(v, lang), "svg", &[]).ok().map(|b| dot::retitle(&String::from_utf8_lossy(&b), v, lang))
     } else {
         None
     }
@@ -222,6 +222,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         return Exit::Failure;
     }
     match run_dot(&text, fmt, &extra) {
+        Ok(bytes) if fmt == "svg" => output::write(to, &dot::retitle(&String::from_utf8_lossy(&bytes), &v, args.lang)),
         Ok(bytes) => output::write_bytes(to, &bytes),
         Err(e) => {
             eprintln!("error: {e}");

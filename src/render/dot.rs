@@ -356,3 +356,40 @@ pub fn dot(v: &GraphView, lang: Lang) -> String {
     out.push('\n');
     out
 }
+
+/// Graphviz titles the SVG of each node and edge with its DOT name (an actor id), and screen
+/// readers read titles: this gives every title the words of the node's or link's tooltip (the
+/// drawing's own title for the graph, nothing for the layout's helper nodes).
+pub fn retitle(svg: &str, v: &GraphView, lang: Lang) -> String {
+    let l = layout(v, lang);
+    let mut words: std::collections::HashMap<String, &str> = std::collections::HashMap::new();
+    for n in &l.nodes {
+        words.insert(n.id.clone(), &n.tooltip);
+    }
+    for link in &l.links {
+        words.insert(format!("{}->{}", link.from, link.to), &link.tooltip);
+    }
+    words.insert(format!("nordgov_{}", v.country), &l.title.text);
+    let mut out = String::with_capacity(svg.len());
+    let mut rest = svg;
+    while let Some(start) = rest.find("<title>") {
+        let (before, after) = rest.split_at(start + "<title>".len());
+        out.push_str(before);
+        let Some(end) = after.find("</title>") else {
+            rest = after;
+            break;
+        };
+        let (name, tail) = after.split_at(end);
+        let name = name
+            .replace("&#45;", "-")
+            .replace("&gt;", ">")
+            .replace("&lt;", "<")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
+        out.push_str(&crate::render::markup::escape(words.get(&name).copied().unwrap_or_default()));
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}

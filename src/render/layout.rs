@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::graph::fold::fold_head;
 use crate::graph::view::{Change, GraphView, ViewEdgeKind, ViewKind, ViewNode};
-use crate::model::{pick, ActorKind, Instrument, Labelled, Lang, Level, RelationType, Role, Vocabulary};
+use crate::model::{pick, ActorKind, Instrument, Labelled, Lang, Level, RelationType, Role};
 
 /// The slide a layout aims at, in pixels.
 pub const SLIDE: (f64, f64) = (1920.0, 1080.0);
@@ -196,16 +196,6 @@ impl Layout {
     pub fn slide_scale(&self) -> f64 {
         (SLIDE.0 / self.width).min(SLIDE.1 / self.height)
     }
-}
-
-/// An actor kind in words (`audit office`).
-pub fn kind_word(k: ActorKind) -> String {
-    k.key().replace('_', " ")
-}
-
-/// A relation type in words (`reports to`).
-pub fn relation_word(r: RelationType) -> String {
-    r.key().replace('_', " ")
 }
 
 /// What the view is of, in words.
@@ -488,7 +478,7 @@ fn tooltip(n: &ViewNode, lang: Lang) -> String {
     let mut t = n.label.replace('\n', " ");
     match n.kind {
         Some(k) if fold_head(&n.id).is_none() => {
-            t.push_str(&format!(" ({}, {})", kind_word(k), n.level.label(lang)));
+            t.push_str(&format!(" ({}, {})", k.label(lang), n.level.label(lang)));
         }
         _ => {}
     }
@@ -542,8 +532,8 @@ fn links(v: &GraphView, lang: Lang) -> Vec<Link> {
                         Strand::Steering(role, i) => {
                             format!("{x} → {y}: {} ({} {})", role.label(lang), i.strength(), i.label(lang))
                         }
-                        Strand::Parent(r) => format!("{y} {} {x}", relation_word(*r)),
-                        Strand::Relation(r) => format!("{x} {} {y}", relation_word(*r)),
+                        Strand::Parent(r) => format!("{y} {} {x}", r.label(lang)),
+                        Strand::Relation(r) => format!("{x} {} {y}", r.label(lang)),
                         Strand::Holds => format!("{x}: {y}"),
                     }
                 })

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::layout::{kind_word, Anchor, Link, Rect, Strand, Text, FONT};
+use super::layout::{Anchor, Link, Rect, Strand, Text, FONT};
 use crate::graph::view::{Change, GraphView};
 use crate::model::{pick, ActorKind, Instrument, Labelled, Lang, Role};
 
@@ -94,7 +94,7 @@ pub(super) fn legend_entries(v: &GraphView, links: &[Link], lang: Lang) -> Vec<(
     let mut out = Vec::new();
     let kinds: BTreeSet<Option<ActorKind>> = v.nodes.iter().map(|n| n.kind).collect();
     for k in kinds {
-        let word = k.map_or_else(|| legend_word(lang, "role cell").to_string(), kind_word);
+        let word = k.map_or(legend_word(lang, "role cell"), |k| k.label(lang)).to_string();
         out.push((Sample::Node(k), word));
     }
     if v.nodes.iter().any(|n| n.central) {

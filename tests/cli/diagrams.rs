@@ -157,6 +157,31 @@ fn focus_depth_and_instrument_filters() {
     assert!(!ok && err.contains("did you mean `digst`?"), "{err}");
 }
 
+/// What a pointer or a screen reader gets from a diagram, its titles, says names, never ids:
+/// Graphviz titles nodes and edges with their DOT names, which nordgov replaces with words.
+#[test]
+fn diagram_titles_use_names_not_ids() {
+    let Some(_) = dot_program() else { return };
+    for c in ["dk", "no"] {
+        let model = root().join("models").join(c);
+        let ids: Vec<String> = crate::common::load_model(&model).actors.keys().map(|k| k.to_string()).collect();
+        for engine in ["graphviz", "builtin"] {
+            let (ok, svg, err) = diagram(&model, &["--view", "all", "--format", "svg", "--engine", engine]);
+            assert!(ok, "{err}");
+            let svg = String::from_utf8(svg).unwrap();
+            let doc = roxmltree::Document::parse_with_options(&svg, xml_options()).unwrap();
+            let titles: Vec<&str> =
+                doc.descendants().filter(|n| n.has_tag_name("title")).filter_map(|n| n.text()).collect();
+            assert!(titles.len() > 20, "{c} {engine}: {} titles", titles.len());
+            for t in titles {
+                let words: Vec<&str> = t.split(|ch: char| !(ch.is_alphanumeric() || ch == '_')).collect();
+                let id = ids.iter().find(|id| words.contains(&id.as_str()));
+                assert!(id.is_none(), "{c} {engine}: title `{t}` shows the id `{}`", id.unwrap());
+            }
+        }
+    }
+}
+
 /// Quotes, backslashes, angle brackets, braces and newlines in model text stay inside their DOT
 /// string: Graphviz parses the result and shows the text.
 #[test]

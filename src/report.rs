@@ -58,13 +58,14 @@ pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page
     let w = |k| word(lang, k).to_string();
     // Each country on its reference date, as comparisons see it.
     let dated: Vec<Country> = input.countries.iter().map(|c| c.as_compared(None)).collect();
-    let o = GridOptions { lang, detail: true, sources: false };
+    let names = Labels::of(&dated.iter().collect::<Vec<_>>(), lang);
+    let o = GridOptions { lang, detail: true, sources: false, names: &names };
     let mut nav = vec![
         ("index.html".to_string(), w("overview")),
         ("comparison.html".to_string(), w("comparison")),
         ("changes.html".to_string(), w("changes")),
     ];
-    nav.extend(dated.iter().map(|c| (format!("{}.html", c.code), c.code.to_uppercase())));
+    nav.extend(dated.iter().map(|c| (format!("{}.html", c.code), names.country(&c.code))));
     let add = |pages: &mut Vec<Page>, file: String, title: &str, body: String| {
         let html = page(title, lang.key(), &nav, &body);
         pages.push((file, html));
@@ -89,6 +90,14 @@ pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page
         add(&mut pages, s.file.to_string(), &s.scenario.name, scenario_page(s, &others, input.weights, lang, draw));
     }
     pages
+}
+
+/// Source references written in a file (`nordic2017:35-43`), cited in full from `names`; one
+/// that does not parse is shown as written.
+fn cited(names: &Labels, refs: &[String]) -> String {
+    let cites: Vec<String> =
+        refs.iter().map(|r| SourceRef::parse(r).map_or_else(|_| r.clone(), |r| names.cite(&r, true))).collect();
+    cites.join("; ")
 }
 
 /// The viewer page and line a source reference opens, if the site has the document's text, or
@@ -366,7 +375,7 @@ fn country_page(
     viewer: &BTreeSet<&str>,
 ) -> String {
     let lang = o.lang;
-    let link = |r: &SourceRef| source_link(c, viewer, r);
+    let link = |r: &SourceRef| source_link(c, viewer, r).map(|href| (href, o.names.cite(r, false)));
     let mut body = String::new();
     body.push_str(&table_linked(&grid::role_matrix(&matrix::role_matrix(c, Sector::General, lang), o), false, &link));
     body.push_str(&table_linked(&grid::strategic(&matrix::strategic(c, None, lang), o), false, &link));
@@ -380,12 +389,12 @@ fn country_page(
         let opts = ViewOptions { kind, level: None, focus: None, depth: 1, instrument_max: 5, lang };
         body.push_str(&figure(word(lang, caption), &draw(&view(c, &g, &opts))));
     }
-    body.push_str(&table(&grid::metrics(&metrics::metrics(c, &g, EdgeSet::All), o, &Labels::of(&[c], lang)), true));
+    body.push_str(&table(&grid::metrics(&metrics::metrics(c, &g, EdgeSet::All), o), true));
     if !c.experiences.is_empty() {
         body.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(word(lang, "experiences"))));
         for e in &c.experiences {
             let sign = if e.polarity == Polarity::Positive { "+" } else { "-" };
-            let src: Vec<String> = e.provenance.sources.iter().map(ToString::to_string).collect();
+            let src: Vec<String> = e.provenance.sources.iter().map(|r| o.names.cite(r, true)).collect();
             body.push_str(&format!(
                 "<li title=\"{}\">{sign} [{} / {}] {}</li>\n",
                 escape(&src.join("; ")),
@@ -453,14 +462,14 @@ fn scenario_page(
 ) -> String {
     let (base, result) = (s.base, s.result);
     let d = scenario::diff_with(base, result, others, weights, lang);
+    let names = Labels::of(&[base, result], lang);
     let mut body = format!(
         "<p>{}</p>\n<p class=\"note\">{}: {}</p>\n<h2>{}</h2>\n<ol>\n",
         escape(&s.scenario.rationale),
         escape(word(lang, "sources")),
-        escape(&s.scenario.sources.join("; ")),
+        escape(&cited(&names, &s.scenario.sources)),
         escape(word(lang, "operations"))
     );
-    let names = Labels::of(&[base, result], lang);
     for sentence in operations::sentences(lang, s.scenario.ops.iter().map(|op| op.get()), &names) {
         body.push_str(&format!("<li>{}</li>\n", escape(&sentence)));
     }

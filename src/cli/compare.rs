@@ -117,7 +117,8 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         }
     }
     super::note_fallbacks(&countries, args.lang);
-    let o = GridOptions { lang: args.lang, detail: false, sources: false };
+    let names = crate::model::Labels::of(&countries.iter().collect::<Vec<_>>(), args.lang);
+    let o = GridOptions { lang: args.lang, detail: false, sources: false, names: &names };
     let (grids, json) = match args.kind {
         Kind::Roles => {
             let c = compare::roles(&countries, args.lang);

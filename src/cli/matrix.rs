@@ -120,7 +120,8 @@ fn tables(cli: &Cli, args: &Args, target: &str) -> Result<(Vec<Grid>, Vec<serde_
         }
     }
     super::note_fallbacks([&country], args.lang);
-    let o = GridOptions { lang: args.lang, detail: args.detail, sources: args.sources };
+    let names = crate::model::Labels::of(&[&country], args.lang);
+    let o = GridOptions { lang: args.lang, detail: args.detail, sources: args.sources, names: &names };
     Ok(match args.kind {
         Kind::Roles => {
             let m = matrix::role_matrix(&country, args.sector.unwrap_or(Sector::General), args.lang);

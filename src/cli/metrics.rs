@@ -37,15 +37,12 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         Err(e) => return e,
     };
     let m = metrics::metrics(&c, &graph::build(&c), args.edges);
-    let o = GridOptions { lang: Lang::En, detail: false, sources: false };
-    let json = serde_json::to_value(&m).unwrap_or(serde_json::Value::Null);
     // Rows keyed by id, as in the JSON and CSV that networkx and spreadsheets read (the report's
-    // metrics table names the actors).
-    args.out.emit(
-        &format!("nordgov metrics {}", c.code),
-        &[grids::metrics(&m, &o, &crate::model::Labels::default())],
-        &json,
-    )
+    // metrics table names the actors): no names to look up.
+    let names = crate::model::Labels::default();
+    let o = GridOptions { lang: Lang::En, detail: false, sources: false, names: &names };
+    let json = serde_json::to_value(&m).unwrap_or(serde_json::Value::Null);
+    args.out.emit(&format!("nordgov metrics {}", c.code), &[grids::metrics(&m, &o)], &json)
 }
 
 /// Graph file formats.

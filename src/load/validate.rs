@@ -1000,48 +1000,30 @@ impl Validator {
     }
 
     fn source_ref(&mut self, file: FileId, text: &str, span: Range<usize>) -> Option<SourceRef> {
-        // `doc#section` (a web page) before `doc:lines`: a section may contain a colon.
-        let (text, locator) = match text.split_once('#') {
-            Some((d, l)) => {
-                let l = l.trim();
-                if l.is_empty() {
-                    self.push(
-                        Diagnostic::new(Code::E0106, "empty section after `#`")
-                            .at(file, span, "in this source reference")
-                            .hint("write DOCUMENT#SECTION, e.g. digst_about#Organisation"),
-                    );
-                    return None;
+        match SourceRef::parse(text) {
+            Ok(r) => {
+                if !self.documents.contains_key(r.document.as_str()) {
+                    self.deferred.push(Deferred::Document(file, span.clone(), r.document.as_str().into()));
                 }
-                (d, Some(Box::<str>::from(l)))
+                Some(r)
             }
-            None => (text, None),
-        };
-        let (doc, lines) = match text.split_once(':') {
-            Some((d, l)) => (d, Some(l)),
-            None => (text, None),
-        };
-        if !self.documents.contains_key(doc) {
-            self.deferred.push(Deferred::Document(file, span.clone(), doc.into()));
-        }
-        let mut ranges = Vec::new();
-        for part in lines.map(|l| l.split(',').collect::<Vec<_>>()).unwrap_or_default() {
-            let parsed = match part.trim().split_once('-') {
-                Some((a, b)) => a.trim().parse::<u32>().ok().zip(b.trim().parse::<u32>().ok()),
-                None => part.trim().parse::<u32>().ok().map(|n| (n, n)),
-            };
-            match parsed {
-                Some((start, end)) if start >= 1 && start <= end => ranges.push(LineRange { start, end }),
-                _ => {
-                    self.push(
-                        Diagnostic::new(Code::E0106, format!("`{part}` is not a line or line range"))
-                            .at(file, span, "in this source reference")
-                            .hint("write DOCUMENT:LINES, e.g. nordic2017:2333-2479 or nordic2017:178,365"),
-                    );
-                    return None;
-                }
+            Err(SourceRefError::EmptySection) => {
+                self.push(
+                    Diagnostic::new(Code::E0106, "empty section after `#`")
+                        .at(file, span, "in this source reference")
+                        .hint("write DOCUMENT#SECTION, e.g. digst_about#Organisation"),
+                );
+                None
+            }
+            Err(SourceRefError::BadLines(part)) => {
+                self.push(
+                    Diagnostic::new(Code::E0106, format!("`{part}` is not a line or line range"))
+                        .at(file, span, "in this source reference")
+                        .hint("write DOCUMENT:LINES, e.g. nordic2017:2333-2479 or nordic2017:178,365"),
+                );
+                None
             }
         }
-        Some(SourceRef { document: doc.into(), lines: ranges, locator })
     }
 
     // ---- pass 3: hierarchy ------------------------------------------------------------------

@@ -112,6 +112,12 @@ impl Serialize for DateSpec {
 }
 
 impl DateSpec {
+    /// The year the date falls in.
+    pub fn year(self) -> i32 {
+        use chrono::Datelike;
+        self.first_day().year()
+    }
+
     /// The first day the spec can mean (1 January for a year).
     pub fn first_day(self) -> NaiveDate {
         match self {
@@ -202,6 +208,43 @@ pub struct SourceRef {
     /// The section or heading of a web document that carries the fact.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub locator: Option<Box<str>>,
+}
+
+/// Why a source reference does not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceRefError {
+    /// `doc#` with nothing after the `#`.
+    EmptySection,
+    /// A part of the line list that is not a line or a line range (`0`, `9-3`, `x`).
+    BadLines(String),
+}
+
+impl SourceRef {
+    /// Parses `DOC`, `DOC:LINES` (`nordic2017:2333-2479`, `nordic2017:178,365`) or
+    /// `DOC#SECTION` (a web page's section, which may contain colons).
+    pub fn parse(text: &str) -> Result<SourceRef, SourceRefError> {
+        let (text, locator) = match text.split_once('#') {
+            Some((_, l)) if l.trim().is_empty() => return Err(SourceRefError::EmptySection),
+            Some((d, l)) => (d, Some(Box::<str>::from(l.trim()))),
+            None => (text, None),
+        };
+        let (doc, lines) = match text.split_once(':') {
+            Some((d, l)) => (d, Some(l)),
+            None => (text, None),
+        };
+        let mut ranges = Vec::new();
+        for part in lines.map(|l| l.split(',').collect::<Vec<_>>()).unwrap_or_default() {
+            let parsed = match part.trim().split_once('-') {
+                Some((a, b)) => a.trim().parse::<u32>().ok().zip(b.trim().parse::<u32>().ok()),
+                None => part.trim().parse::<u32>().ok().map(|n| (n, n)),
+            };
+            match parsed {
+                Some((start, end)) if start >= 1 && start <= end => ranges.push(LineRange { start, end }),
+                _ => return Err(SourceRefError::BadLines(part.to_string())),
+            }
+        }
+        Ok(SourceRef { document: doc.into(), lines: ranges, locator })
+    }
 }
 
 impl fmt::Display for SourceRef {

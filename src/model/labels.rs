@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::country::{ActorId, Country};
+use super::country::{ActorId, Country, Document, SourceRef};
 use super::vocab::{
     ActorKind, Instrument, Lang, Level, LevelCharacter, Participation, Portfolio, Qualifier, RelationType,
     ResourceScope, Role, Sector, Standing, StrategyKind, Theme,
@@ -540,20 +540,82 @@ pub struct Labels {
     pub actors: BTreeMap<ActorId, ActorName>,
     /// Country names by code (`no` -> `Norway`).
     pub countries: BTreeMap<String, String>,
+    /// How sources are cited, by document id.
+    #[serde(skip)]
+    pub documents: BTreeMap<String, DocumentName>,
+    /// The language of the words citations use.
+    #[serde(skip)]
+    pub lang: Lang,
+}
+
+/// How a document is cited: briefly (its publisher and year) and in full (its title too).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentName {
+    /// `Struensee & Co. 2017`, `Registers Iceland`.
+    pub short: String,
+    /// `Kartlegging av ... (Struensee & Co., 2017)`.
+    pub full: String,
+}
+
+impl DocumentName {
+    /// The names of `d`: the publisher (without what it adds in brackets) and the year it was
+    /// published, else the title.
+    pub fn of(d: &Document) -> Self {
+        let year = d.year.or(d.published.map(|p| p.year()));
+        let publisher = d.publisher.as_deref().map(|p| p.split(" (").next().unwrap_or(p).trim());
+        let short = match (publisher, year) {
+            (Some(p), Some(y)) => format!("{p} {y}"),
+            (Some(p), None) => p.to_string(),
+            (None, _) => d.title.clone(),
+        };
+        let full = match (&d.publisher, year) {
+            (Some(p), Some(y)) => format!("{} ({p}, {y})", d.title),
+            (Some(p), None) => format!("{} ({p})", d.title),
+            (None, Some(y)) => format!("{} ({y})", d.title),
+            (None, None) => d.title.clone(),
+        };
+        DocumentName { short, full }
+    }
 }
 
 impl Labels {
     /// Every actor and the country of each model, in `lang`; an id in several models takes its
     /// words from the first.
     pub fn of(models: &[&Country], lang: Lang) -> Self {
-        let mut l = Labels::default();
+        let mut l = Labels { lang, ..Labels::default() };
         for c in models {
             for id in c.actors.keys() {
                 l.add_actor(id, models, lang);
             }
             l.add_country(c, lang);
+            for (id, d) in &c.documents {
+                l.documents.entry(id.clone()).or_insert_with(|| DocumentName::of(d));
+            }
         }
         l
+    }
+
+    /// A passage cited briefly (`Struensee & Co. 2017, lines 248-252`), or in full with the
+    /// document's title; a document the lookup lacks is cited by its id.
+    pub fn cite(&self, r: &SourceRef, full: bool) -> String {
+        let doc = self
+            .documents
+            .get(r.document.as_str())
+            .map_or_else(|| r.document.to_string(), |d| if full { d.full.clone() } else { d.short.clone() });
+        let mut out = doc;
+        if !r.lines.is_empty() {
+            let lines: Vec<String> = r.lines.iter().map(ToString::to_string).collect();
+            let word = if r.lines.len() == 1 && r.lines.iter().all(|l| l.start == l.end) {
+                pick(self.lang, ["line", "linje", "rad", "linje", "rivi"])
+            } else {
+                pick(self.lang, ["lines", "linjer", "rader", "linjer", "rivit"])
+            };
+            out.push_str(&format!(", {word} {}", lines.join(", ")));
+        }
+        if let Some(l) = &r.locator {
+            out.push_str(&format!(", {l}"));
+        }
+        out
     }
 
     /// Adds `id`'s words from the first of `models` that has the actor (none: nothing added).

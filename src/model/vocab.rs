@@ -263,6 +263,13 @@ vocabulary!(
     }
 );
 
+impl Default for Lang {
+    /// English, the language outputs use unless asked for another.
+    fn default() -> Self {
+        Lang::En
+    }
+}
+
 vocabulary!(
     /// Whether an experience is reported as positive or negative.
     Polarity, "polarity", {

@@ -6,6 +6,7 @@ use crate::analysis::compare::{CountryResources, InstrumentComparison, RoleCompa
 use crate::analysis::matrix::{CellProvenance, OperationalMatrix, RoleMatrix, StrategicTable};
 use crate::analysis::metrics::Metrics;
 use crate::analysis::resources::ResourceTable;
+use crate::model::pick;
 use crate::model::{
     ActorId, Confidence, Instrument, Labelled, Labels, Lang, Qualifier, Quantity, Role, SourceRef, Vocabulary,
 };
@@ -31,9 +32,9 @@ impl Cell {
         Self { text: text.into(), source: None, refs: Vec::new() }
     }
 
-    /// A cell with text and the provenance of `p`.
-    pub fn sourced(text: impl Into<String>, p: &CellProvenance) -> Self {
-        Self { text: text.into(), source: provenance_text(p), refs: p.sources.clone() }
+    /// A cell with text and the provenance of `p`, its sources cited from `names`.
+    pub fn sourced(text: impl Into<String>, p: &CellProvenance, names: &Labels) -> Self {
+        Self { text: text.into(), source: provenance_text(p, names), refs: p.sources.clone() }
     }
 }
 
@@ -53,14 +54,17 @@ pub struct Grid {
 }
 
 /// How views become grids.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct GridOptions {
+#[derive(Debug, Clone, Copy)]
+pub struct GridOptions<'a> {
     /// Language of labels.
     pub lang: Lang,
     /// Show each used operational cell's description.
     pub detail: bool,
     /// List each cell's sources under the table.
     pub sources: bool,
+    /// The names titles and headers give countries and actors (a code or id the lookup lacks
+    /// prints as itself).
+    pub names: &'a Labels,
 }
 
 /// Interface words in the five languages: (en, nb, sv, da, fi).
@@ -322,6 +326,16 @@ pub fn word(lang: Lang, key: &str) -> &str {
         "closeness" => ["closeness", "nærhetssentralitet", "närhetscentralitet", "nærhedscentralitet", "läheisyyskeskeisyys"],
         "pagerank" => ["PageRank", "PageRank", "PageRank", "PageRank", "PageRank"],
         "in_degree" => ["in-degree", "inngrad", "ingrad", "indgrad", "sisäaste"],
+        "out_degree" => ["out-degree", "utgrad", "utgrad", "udgrad", "ulkoaste"],
+        "betweenness_weighted" => [
+            "betweenness (weighted)",
+            "mellomliggende sentralitet (vektet)",
+            "mellanliggande centralitet (viktad)",
+            "mellemliggende centralitet (vægtet)",
+            "välillisyyskeskeisyys (painotettu)",
+        ],
+        "constraint" => ["constraint (Burt)", "begrensning (Burt)", "begränsning (Burt)", "begrænsning (Burt)", "rajoite (Burt)"],
+        "reach" => ["reach in {n}", "når innen {n}", "når inom {n}", "når inden for {n}", "tavoittaa {n}"],
         "density" => ["density", "tetthet", "täthet", "tæthed", "tiheys"],
         "freeman_centralisation" => ["Freeman centralisation", "Freeman-sentralisering", "Freeman-centralisering", "Freeman-centralisering", "Freemanin keskittyneisyys"],
         "weak_components" => ["weak components", "svake komponenter", "svaga komponenter", "svage komponenter", "heikot komponentit"],
@@ -360,14 +374,44 @@ fn marker(p: &CellProvenance) -> &'static str {
     }
 }
 
-/// A cell's provenance in one line: `doc:lines; doc:lines (confidence, reconstructed)`.
-pub fn provenance_text(p: &CellProvenance) -> Option<String> {
+/// A cell's provenance in one line, its passages cited in full from `names`: `Title
+/// (Publisher, 2017), lines 35-43; ... (high confidence, reconstructed)`.
+pub fn provenance_text(p: &CellProvenance, names: &Labels) -> Option<String> {
     if p.sources.is_empty() {
         return None;
     }
-    let refs: Vec<String> = p.sources.iter().map(ToString::to_string).collect();
-    let conf = p.confidence.map_or("no confidence", Confidence::key);
-    let recon = if p.reconstructed { ", reconstructed" } else { "" };
+    let lang = names.lang;
+    let refs: Vec<String> = p.sources.iter().map(|r| names.cite(r, true)).collect();
+    let conf = match p.confidence {
+        Some(Confidence::High) => {
+            pick(lang, ["high confidence", "høy sikkerhet", "hög säkerhet", "høj sikkerhed", "varma"])
+        }
+        Some(Confidence::Medium) => pick(
+            lang,
+            ["medium confidence", "middels sikkerhet", "medelhög säkerhet", "middel sikkerhed", "melko varma"],
+        ),
+        Some(Confidence::Low) => {
+            pick(lang, ["low confidence", "lav sikkerhet", "låg säkerhet", "lav sikkerhed", "epävarma"])
+        }
+        None => pick(
+            lang,
+            [
+                "confidence not stated",
+                "sikkerhet ikke oppgitt",
+                "säkerhet ej angiven",
+                "sikkerhed ikke angivet",
+                "varmuutta ei ilmoitettu",
+            ],
+        ),
+    };
+    let recon = if p.reconstructed {
+        format!(
+            ", {}",
+            pick(lang, ["reconstructed", "rekonstruert", "rekonstruerad", "rekonstrueret", "rekonstruoitu"])
+        )
+    } else {
+        String::new()
+    };
     Some(format!("{} ({conf}{recon})", refs.join("; ")))
 }
 
@@ -389,7 +433,7 @@ pub fn role_matrix(m: &RoleMatrix, o: &GridOptions) -> Grid {
     let lang = o.lang;
     let mut g = Grid {
         sheet: m.country.clone(),
-        title: format!("{}: {} ({})", word(lang, "role matrix"), m.country, m.sector.label(lang)),
+        title: format!("{}: {} ({})", word(lang, "role matrix"), o.names.country(&m.country), m.sector.label(lang)),
         header: std::iter::once(word(lang, "level").to_string())
             .chain(Role::ALL.iter().map(|r| r.label(lang).to_string()))
             .collect(),
@@ -417,7 +461,7 @@ pub fn role_matrix(m: &RoleMatrix, o: &GridOptions) -> Grid {
             } else {
                 format!("{}{}", holders.join(", "), marker(&cell.provenance))
             };
-            let source = provenance_text(&cell.provenance);
+            let source = provenance_text(&cell.provenance, o.names);
             sources.push((format!("{} x {}", row.level, cell.role), source.clone()));
             cells.push(Cell { text, source, refs: cell.provenance.sources.clone() });
         }
@@ -432,7 +476,7 @@ pub fn strategic(s: &StrategicTable, o: &GridOptions) -> Grid {
     let lang = o.lang;
     let mut g = Grid {
         sheet: s.country.clone(),
-        title: format!("{}: {}", word(lang, "strategic steering"), s.country),
+        title: format!("{}: {}", word(lang, "strategic steering"), o.names.country(&s.country)),
         header: ["sector", "level", "primary actors", "strategy documents", "instruments"]
             .map(|k| word(lang, k).to_string())
             .to_vec(),
@@ -449,7 +493,7 @@ pub fn strategic(s: &StrategicTable, o: &GridOptions) -> Grid {
             })
             .collect();
         let instruments: Vec<String> = r.instruments.iter().map(|i| instrument_header(*i, lang)).collect();
-        let source = provenance_text(&r.provenance);
+        let source = provenance_text(&r.provenance, o.names);
         sources.push((format!("{} {}", r.sector, r.level), source.clone()));
         g.rows.push(vec![
             Cell::text(r.sector.label(lang)),
@@ -484,7 +528,7 @@ pub fn operational(m: &OperationalMatrix, o: &GridOptions) -> Grid {
             .collect(),
         ..Default::default()
     };
-    let mut sources = vec![("slide".to_string(), provenance_text(&m.provenance))];
+    let mut sources = vec![("slide".to_string(), provenance_text(&m.provenance, o.names))];
     for row in &m.rows {
         let mut cells = vec![Cell::text(row.role.label(lang))];
         for c in &row.cells {
@@ -493,7 +537,7 @@ pub fn operational(m: &OperationalMatrix, o: &GridOptions) -> Grid {
                 (Some(text), true) => format!("{mark} {text}"),
                 _ => mark,
             };
-            let source = provenance_text(&c.provenance);
+            let source = provenance_text(&c.provenance, o.names);
             if c.used {
                 sources.push((format!("{} x {}", row.role, c.instrument), source.clone()));
             }
@@ -539,7 +583,7 @@ pub fn resources(t: &ResourceTable, o: &GridOptions) -> Grid {
     let lang = o.lang;
     let mut g = Grid {
         sheet: t.country.clone(),
-        title: format!("{}: {}", word(lang, "resources"), t.country),
+        title: format!("{}: {}", word(lang, "resources"), o.names.country(&t.country)),
         header: ["actor", "central", "FTE", "budget", "EUR m", "rate", "year", "covers"]
             .map(|k| word(lang, k).to_string())
             .to_vec(),
@@ -567,7 +611,7 @@ pub fn resources(t: &ResourceTable, o: &GridOptions) -> Grid {
             (Some(m), None) => (String::new(), format!("{} {}", word(lang, "no rate for"), m.currency)),
             _ => (String::new(), String::new()),
         };
-        let source = provenance_text(&r.provenance);
+        let source = provenance_text(&r.provenance, o.names);
         sources.push((r.actor.id.to_string(), source.clone()));
         g.rows.push(vec![
             Cell {
@@ -597,10 +641,10 @@ pub fn compare_roles(c: &RoleComparison, o: &GridOptions) -> Grid {
     let lang = o.lang;
     let mut g = Grid {
         sheet: "comparison".into(),
-        title: format!("{}: {}", word(lang, "role matrix"), c.countries.join(", ")),
+        title: format!("{}: {}", word(lang, "role matrix"), countries(o, &c.countries)),
         header: [word(lang, "level").to_string(), word(lang, "role").to_string()]
             .into_iter()
-            .chain(c.countries.iter().cloned())
+            .chain(c.countries.iter().map(|code| o.names.country(code)))
             .collect(),
         ..Default::default()
     };
@@ -626,8 +670,10 @@ pub fn compare_instruments(c: &InstrumentComparison, o: &GridOptions) -> Grid {
     let lang = o.lang;
     let mut g = Grid {
         sheet: "comparison".into(),
-        title: format!("{}: {}", word(lang, "centre instruments"), c.countries.join(", ")),
-        header: std::iter::once(word(lang, "role").to_string()).chain(c.countries.iter().cloned()).collect(),
+        title: format!("{}: {}", word(lang, "centre instruments"), countries(o, &c.countries)),
+        header: std::iter::once(word(lang, "role").to_string())
+            .chain(c.countries.iter().map(|code| o.names.country(code)))
+            .collect(),
         ..Default::default()
     };
     for (role, per_country) in &c.rows {
@@ -647,10 +693,19 @@ pub fn compare_instruments(c: &InstrumentComparison, o: &GridOptions) -> Grid {
         .countries
         .iter()
         .zip(&c.centres)
-        .map(|(code, ids)| format!("{code}: {}", ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ")))
+        .map(|(code, ids)| {
+            let names: Vec<String> = ids.iter().map(|id| o.names.actor_full(id)).collect();
+            let names = if names.is_empty() { vec!["-".to_string()] } else { names };
+            format!("{}: {}", o.names.country(code), names.join(", "))
+        })
         .collect();
     g.notes.push(format!("{}: {}", word(lang, "central actors"), centres.join("; ")));
     g
+}
+
+/// Country codes as names, listed.
+fn countries(o: &GridOptions, codes: &[String]) -> String {
+    codes.iter().map(|c| o.names.country(c)).collect::<Vec<_>>().join(", ")
 }
 
 /// Central resources per country, absolute and relative.
@@ -677,7 +732,7 @@ pub fn compare_resources(rows: &[CountryResources], o: &GridOptions) -> Grid {
     let m = |v: Option<f64>| v.map(|v| v / 1e6);
     for r in rows {
         g.rows.push(vec![
-            Cell::text(r.country.clone()),
+            Cell::text(o.names.country(&r.country)),
             Cell::text(number(r.population, 0)),
             Cell::text(r.municipalities.map(|m| m.to_string()).unwrap_or_default()),
             Cell::text(number(r.central_fte, 0)),
@@ -694,34 +749,37 @@ pub fn compare_resources(rows: &[CountryResources], o: &GridOptions) -> Grid {
 
 /// The network metrics as a grid: one row per actor (named from `labels`; an actor the lookup
 /// lacks by its id), the country's figures as notes.
-pub fn metrics(m: &Metrics, o: &GridOptions, labels: &Labels) -> Grid {
+pub fn metrics(m: &Metrics, o: &GridOptions) -> Grid {
     let lang = o.lang;
+    let labels = o.names;
     let mut g = Grid {
         sheet: m.country.clone(),
         title: format!(
             "{}: {} ({} {})",
             word(lang, "metrics"),
-            m.country,
+            labels.country(&m.country),
             word(lang, edge_set_name(m.edges)),
             word(lang, "edges")
         ),
-        header: [
-            word(lang, "actor"),
-            "in",
-            "out",
-            "betweenness",
-            "betweenness_weighted",
-            "closeness",
-            "pagerank",
-            "constraint",
-            "reach_1",
-            "reach_2",
-            "reach_3",
-            "reach_4",
-            "reach_5",
-        ]
-        .map(String::from)
-        .to_vec(),
+        header: std::iter::once(word(lang, "actor").to_string())
+            .chain(
+                [
+                    "in_degree",
+                    "out_degree",
+                    "betweenness",
+                    "betweenness_weighted",
+                    "closeness",
+                    "pagerank",
+                    "constraint",
+                    "reach_1",
+                    "reach_2",
+                    "reach_3",
+                    "reach_4",
+                    "reach_5",
+                ]
+                .map(|k| metric_name(lang, k)),
+            )
+            .collect(),
         ..Default::default()
     };
     let f = |v: f64| format!("{v:.4}");
@@ -774,11 +832,17 @@ fn plain(lang: Lang, title: &str, header: &[&str], rows: Vec<Vec<String>>) -> Gr
 
 /// A metric of a diff (`betweenness`, `freeman_centralisation`) by its name in `lang`.
 pub fn metric_name(lang: Lang, key: &str) -> String {
+    if let Some(n) = key.strip_prefix("reach_") {
+        return word(lang, "reach").replace("{n}", n);
+    }
     match key {
         "betweenness"
+        | "betweenness_weighted"
+        | "constraint"
         | "closeness"
         | "pagerank"
         | "in_degree"
+        | "out_degree"
         | "density"
         | "freeman_centralisation"
         | "weak_components"

@@ -27,8 +27,8 @@ pub fn table(g: &Grid, sortable: bool) -> String {
 }
 
 /// [`table`], with a link after each cell to every passage it cites that `link` can resolve
-/// (the report's source viewer).
-pub fn table_linked(g: &Grid, sortable: bool, link: &dyn Fn(&SourceRef) -> Option<String>) -> String {
+/// (the report's source viewer, or a web page) to its address and the words it shows.
+pub fn table_linked(g: &Grid, sortable: bool, link: &dyn Fn(&SourceRef) -> Option<(String, String)>) -> String {
     let mut out = format!(
         "<h2>{}</h2>\n<table{}>\n<thead><tr>",
         escape(&g.title),
@@ -43,14 +43,14 @@ pub fn table_linked(g: &Grid, sortable: bool, link: &dyn Fn(&SourceRef) -> Optio
         for c in row {
             let mut text = escape(&c.text).replace('\n', "<br>");
             for r in &c.refs {
-                if let Some(href) = link(r) {
+                if let Some((href, words)) = link(r) {
                     // A web source opens the page cited; a text the site holds, its line viewer.
                     let attrs = if href.starts_with("https://") || href.starts_with("http://") {
                         r#"class="src web" rel="external noreferrer""#
                     } else {
                         r#"class="src""#
                     };
-                    text.push_str(&format!(" <a {attrs} href=\"{}\">{}</a>", escape(&href), escape(&r.to_string())));
+                    text.push_str(&format!(" <a {attrs} href=\"{}\">{}</a>", escape(&href), escape(&words)));
                 }
             }
             match &c.source {

@@ -48,7 +48,9 @@ pub fn dimensions(p: &Profile, o: &GridOptions, facts: bool) -> Vec<Grid> {
     for row in &p.dimensions {
         let mut cells = vec![Cell::text(row.dimension.label(lang))];
         cells.extend(
-            row.readings.iter().map(|r| Cell::sourced(sentences::reading(lang, row.dimension, r), &provenance(r))),
+            row.readings
+                .iter()
+                .map(|r| Cell::sourced(sentences::reading(lang, row.dimension, r), &provenance(r), o.names)),
         );
         cells.push(Cell::text(num(lang, row.weight, 2)));
         g.rows.push(cells);
@@ -60,7 +62,7 @@ pub fn dimensions(p: &Profile, o: &GridOptions, facts: bool) -> Vec<Grid> {
         g.notes.push(format!("{}:", super::grid::word(lang, "sources")));
         for row in &p.dimensions {
             for r in &row.readings {
-                if let Some(s) = super::grid::provenance_text(&provenance(r)) {
+                if let Some(s) = super::grid::provenance_text(&provenance(r), o.names) {
                     g.notes.push(format!("{} / {}: {s}", row.dimension.label(lang), p.name(&r.country)));
                 }
             }
@@ -95,7 +97,8 @@ pub fn dimensions(p: &Profile, o: &GridOptions, facts: bool) -> Vec<Grid> {
         for row in &p.dimensions {
             for r in &row.readings {
                 for c in &r.criteria {
-                    let text: Vec<String> = c.facts.iter().map(|x| sentences::fact_with_sources(lang, x)).collect();
+                    let text: Vec<String> =
+                        c.facts.iter().map(|x| sentences::fact_with_sources(lang, x, o.names)).collect();
                     f.rows.push(vec![
                         Cell::text(row.dimension.label(lang)),
                         Cell::text(p.name(&r.country)),
@@ -364,13 +367,14 @@ pub fn findings(fs: &[Finding], p: &Profile, o: &GridOptions, facts: bool) -> Gr
     }
     for f in fs {
         let prov = CellProvenance::union(f.facts.iter().flat_map(|(_, list)| list.iter()).map(|x| &x.provenance));
-        let mut row = vec![Cell::text(f.dimension.label(lang)), Cell::sourced(sentences::finding(lang, f, p), &prov)];
+        let mut row =
+            vec![Cell::text(f.dimension.label(lang)), Cell::sourced(sentences::finding(lang, f, p), &prov, o.names)];
         if facts {
             let lines: Vec<String> = f
                 .facts
                 .iter()
                 .flat_map(|(c, list)| list.iter().map(move |x| (c, x)))
-                .map(|(c, x)| format!("{}: {}", p.name(c), sentences::fact_with_sources(lang, x)))
+                .map(|(c, x)| format!("{}: {}", p.name(c), sentences::fact_with_sources(lang, x, o.names)))
                 .collect();
             row.push(Cell::text(lines.join("\n")));
         }

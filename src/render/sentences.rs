@@ -467,9 +467,10 @@ fn when(lang: Lang, year: Option<i32>, scope: ResourceScope) -> String {
     }
 }
 
-/// A fact with its sources, as a line for notes: `text [doc:lines]`.
-pub fn fact_with_sources(lang: Lang, f: &Fact) -> String {
-    let refs: Vec<String> = f.provenance.sources.iter().map(ToString::to_string).collect();
+/// A fact with its sources cited briefly from `names`, as a line for notes: `text [Struensee &
+/// Co. 2017, lines 35-43]`.
+pub fn fact_with_sources(lang: Lang, f: &Fact, names: &crate::model::Labels) -> String {
+    let refs: Vec<String> = f.provenance.sources.iter().map(|r| names.cite(r, false)).collect();
     if refs.is_empty() {
         fact(lang, f)
     } else {

@@ -106,6 +106,18 @@ pub fn named_ids() -> std::collections::BTreeSet<String> {
                 ids.insert(a.id.to_string());
             }
         }
+        // Document titles, strategy names, experiences and findings are the sources' own words
+        // ("... ja maistraatit yhdistyivät", "... mellom regjeringen og SKL").
+        let prose = c
+            .documents
+            .values()
+            .map(|d| d.title.clone())
+            .chain(c.strategies.iter().flat_map(|s| s.documents.iter().map(|d| d.title.clone()).chain(s.text.clone())))
+            .chain(c.experiences.iter().map(|e| e.text.clone()))
+            .chain(c.findings.iter().map(|f| f.text.clone()));
+        for t in prose {
+            words.extend(words_of(&t));
+        }
         // The levels' own words ("310 municipalities (kunnat)") are the model's text, not ids.
         for l in c.levels.values() {
             let periods = l.periods.iter().flat_map(|p| p.unit_name.iter().chain(&p.description));

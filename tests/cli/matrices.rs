@@ -123,7 +123,7 @@ fn counts_match_models_readme() {
 fn every_bundled_country_by_default_and_unknown_actor_suggests() {
     let (exit, out) = render(nordgov().current_dir(root()).args(["matrix", "--width", "100"]), None);
     assert_eq!(exit, 0, "{out}");
-    for c in COUNTRIES {
+    for c in ["Denmark", "Finland", "Iceland", "Norway", "Sweden"] {
         assert!(out.contains(&format!("Role matrix: {c} (general)")), "{out}");
     }
     let (exit, out) =

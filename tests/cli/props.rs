@@ -41,7 +41,8 @@ fn load(files: &[(String, String)]) -> Country {
 
 /// Every matrix kind of `c`, as CSV and JSON text.
 fn matrices(c: &Country) -> String {
-    let o = GridOptions { lang: Lang::En, detail: true, sources: true };
+    let names = nordgov::model::Labels::of(&[c], Lang::En);
+    let o = GridOptions { lang: Lang::En, detail: true, sources: true, names: &names };
     let mut grids = vec![
         grid::role_matrix(&matrix::role_matrix(c, Sector::General, Lang::En), &o),
         grid::strategic(&matrix::strategic(c, None, Lang::En), &o),

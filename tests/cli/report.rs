@@ -189,6 +189,38 @@ fn scenario_pages_changes_and_timelines_use_names() {
     }
 }
 
+/// Every page a reader opens (all but the source texts) says names, never ids or keys: in its
+/// text, in what its pointers show (title attributes), and in its diagrams (their texts and
+/// tooltips); sources are cited by publisher and title, metrics by name.
+#[test]
+fn every_page_speaks_in_words() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("site");
+    build(&root().join("models"), &site);
+    let ids = named_ids();
+    let key = |w: &str| w.contains('_') && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    for (name, html) in pages(&site).into_iter().filter(|(n, _)| !n.starts_with("sources/")) {
+        let mut text = visible_text(&html);
+        for attr in html.split("title=\"").skip(1) {
+            text.push(' ');
+            text.push_str(attr.split('"').next().unwrap_or_default());
+        }
+        for svg in html.split("<svg").skip(1) {
+            let svg = &svg[..svg.find("</svg>").unwrap_or(svg.len())];
+            for tag in ["text", "title"] {
+                for t in texts(&svg.replace(&format!("<{tag} "), &format!("<{tag}>")), tag) {
+                    text.push(' ');
+                    text.push_str(t.rsplit('>').next().unwrap_or_default());
+                }
+            }
+        }
+        let found = bare_ids(&text, &ids);
+        assert!(found.is_empty(), "{name} prints ids {found:?}");
+        let keys: Vec<&str> = text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|w| key(w)).collect();
+        assert!(keys.is_empty(), "{name} prints keys or ids {keys:?}");
+    }
+}
+
 /// The texts of every `<tag>...</tag>` on a page, in order.
 fn texts(html: &str, tag: &str) -> Vec<String> {
     let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));

@@ -400,7 +400,7 @@ fn place(
     for (level, list) in roots {
         let charts: Vec<Block> = list.iter().map(|i| sizes.chart(*i, max_w)).collect();
         let body = shelve(&charts, max_w, H_GAP, V_GAP);
-        let label_w = text_width(level.label(lang), BAND_FONT);
+        let label_w = text_width(&crate::render::sentences::capital(level.label(lang)), BAND_FONT);
         content_w = content_w.max(body.w).max(label_w);
         let band_top = y;
         let body_top = band_top + BAND_HEAD;
@@ -420,7 +420,7 @@ fn place(
         bands.push(Band {
             rect: Rect { x: MARGIN, y: band_top, w: 0.0, h: band_h },
             label: Text {
-                text: level.label(lang).to_string(),
+                text: crate::render::sentences::capital(level.label(lang)),
                 x: MARGIN + 5.0,
                 y: band_top + BAND_FONT + 2.0,
                 anchor: Anchor::Start,

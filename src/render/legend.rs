@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::layout::{Anchor, Link, Rect, Strand, Text, FONT};
+use super::style::{node_style, shape};
 use crate::graph::view::{Change, GraphView};
 use crate::model::{pick, ActorKind, Instrument, Labelled, Lang, Role};
 
@@ -92,11 +93,18 @@ pub(super) fn legend_rows(
 /// The legend's entries for what the view shows.
 pub(super) fn legend_entries(v: &GraphView, links: &[Link], lang: Lang) -> Vec<(Sample, String)> {
     let mut out = Vec::new();
+    // Kinds drawn alike share one entry ("council, forum").
     let kinds: BTreeSet<Option<ActorKind>> = v.nodes.iter().map(|n| n.kind).collect();
+    let mut alike: Vec<(Option<ActorKind>, Vec<&str>)> = Vec::new();
     for k in kinds {
-        let word = k.map_or(legend_word(lang, "role cell"), |k| k.label(lang)).to_string();
-        out.push((Sample::Node(k), word));
+        let word = k.map_or(legend_word(lang, "role cell"), |k| k.label(lang));
+        let look = |k: Option<ActorKind>| (shape(k), node_style(k).1);
+        match alike.iter_mut().find(|(first, _)| look(*first) == look(k)) {
+            Some((_, words)) => words.push(word),
+            None => alike.push((k, vec![word])),
+        }
     }
+    out.extend(alike.into_iter().map(|(k, words)| (Sample::Node(k), words.join(", "))));
     if v.nodes.iter().any(|n| n.central) {
         out.push((Sample::Central, legend_word(lang, "central").to_string()));
     }

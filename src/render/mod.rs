@@ -16,6 +16,7 @@ pub mod md;
 pub mod operations;
 pub mod profile;
 pub mod sentences;
+pub mod style;
 pub mod svg;
 pub mod table;
 pub mod xlsx;

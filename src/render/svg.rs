@@ -9,9 +9,11 @@ use std::fmt::Write;
 
 use crate::graph::view::{Change, GraphView};
 use crate::model::{ActorKind, Lang};
-use crate::render::dot::{change_colour, instrument_style, link_style, node_style, role_colour, shape, strand_colour};
 use crate::render::layout::{layout, Anchor, Layout, Link, Placed, Rect, Sample, Strand, Text, FONT, LINE};
 use crate::render::markup::escape;
+use crate::render::style::{
+    change_colour, instrument_style, link_style, node_style, role_colour, shape, strand_colour,
+};
 
 fn text(out: &mut String, t: &Text) {
     let anchor = match t.anchor {

@@ -2,9 +2,11 @@
 //! script; no external request). Every text is escaped for HTML; a cell's provenance is its
 //! `title` (shown on hover).
 
+use std::collections::BTreeSet;
+
 use super::grid::Grid;
 pub use super::markup::escape;
-use crate::model::SourceRef;
+use crate::model::{Country, DocumentKind, SourceRef};
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:110em}\
 nav{margin-bottom:1em}nav a{margin-right:1em}\
@@ -67,15 +69,32 @@ pub fn table_linked(g: &Grid, sortable: bool, link: &dyn Fn(&SourceRef) -> Optio
     out
 }
 
+/// Where a source reference opens on the report's site: the line viewer page of its document
+/// (`sources/<file>.html#L<first line>`) when the site holds the document's text (`viewer`, the
+/// file names it has pages for), the page itself for a web source, else nothing.
+pub fn source_link(c: &Country, viewer: &BTreeSet<&str>, r: &SourceRef) -> Option<String> {
+    let doc = c.documents.get(r.document.as_str())?;
+    if let Some(url) = doc.url.as_ref().filter(|_| doc.kind == DocumentKind::Web) {
+        return Some(url.clone());
+    }
+    let file = doc.file.as_ref().filter(|f| viewer.contains(f.as_str()))?;
+    Some(format!("sources/{file}.html#L{}", r.lines.first().map_or(1, |l| l.start)))
+}
+
 /// A standalone page: `title`, a navigation bar of (href, label) links, and `body` (already
 /// HTML). The sorting script is included only when the body has a sortable table.
 pub fn page(title: &str, lang: &str, nav: &[(String, String)], body: &str) -> String {
+    page_with(title, lang, nav, "", body)
+}
+
+/// [`page`] with `css` added to the page's own style sheet (for pages with their own layout).
+pub fn page_with(title: &str, lang: &str, nav: &[(String, String)], css: &str, body: &str) -> String {
     let links: Vec<String> =
         nav.iter().map(|(href, label)| format!("<a href=\"{}\">{}</a>", escape(href), escape(label))).collect();
     let script =
         if body.contains("class=\"sortable\"") { format!("<script>{SORT_SCRIPT}</script>\n") } else { String::new() };
     format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" href=\"data:,\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n{}<h1>{}</h1>\n{body}{script}</body>\n</html>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<link rel=\"icon\" href=\"data:,\">\n<title>{}</title>\n<style>{STYLE}{css}</style>\n</head>\n<body>\n{}<h1>{}</h1>\n{body}{script}</body>\n</html>\n",
         escape(lang),
         escape(title),
         if links.is_empty() { String::new() } else { format!("<nav>{}</nav>\n", links.join(" ")) },

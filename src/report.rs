@@ -119,19 +119,23 @@ fn explore(pages: &mut Vec<Page>, input: &Input<'_>, nav: &[(String, String)], v
     pages.push(("assets/explorer.js".into(), explorer::EXPLORER_JS.to_string()));
 }
 
-/// A source viewer page: the text with numbered, linkable lines.
+/// A source viewer page: the text with numbered lines, each a link target (`#L35`). The numbers
+/// are text, not links: a long text would otherwise put thousands of links in the way of a
+/// keyboard user.
 fn source_page(text: &str) -> String {
     let mut body = String::from("<pre class=\"source\">");
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
-        body.push_str(&format!("<span id=\"L{n}\"><a href=\"#L{n}\">{n:>5}</a> {}</span>\n", escape(line)));
+        body.push_str(&format!("<span id=\"L{n}\"><span class=\"ln\">{n:>5}</span> {}</span>\n", escape(line)));
     }
     body.push_str("</pre>\n");
     body
 }
 
+/// A drawing with its caption. The figure can take the keyboard focus, so a keyboard user can
+/// scroll a diagram wider than the page.
 fn figure(caption: &str, svg: &str) -> String {
-    format!("<figure>{svg}<figcaption>{}</figcaption></figure>\n", escape(caption))
+    format!("<figure tabindex=\"0\">{svg}<figcaption>{}</figcaption></figure>\n", escape(caption))
 }
 
 /// A chart as a figure, or a visible note if plotters could not draw it.

@@ -2,8 +2,9 @@
 //! (plain HTTP and JSON, so no browser download). Every page loads without a console error and
 //! requests nothing outside the site, a click on a metrics-table header sorts it, screenshots of
 //! the index, a country page and each step through the explorer are written for review
-//! (target/report-screenshots/), hostile model text runs no script, and the explorer replays
-//! every date as `Country::as_of` does.
+//! (target/report-screenshots/), hostile model text runs no script, the explorer replays every
+//! date as `Country::as_of` does, and axe-core finds no serious or critical accessibility
+//! violation on any page.
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
@@ -528,4 +529,49 @@ fn explorer_replays_every_date_as_the_model_does() {
         }
     }
     assert_eq!(checked, codes.len() * 12);
+}
+
+#[test]
+fn every_page_passes_axe() {
+    let axe = root().join("node_modules/axe-core/axe.min.js");
+    if !axe.is_file() {
+        let msg = "SKIPPED: node_modules/axe-core/axe.min.js is needed (npm install --no-save axe-core@4.14.1, or scripts/test.sh)";
+        assert!(!tools_required(), "{msg} (NORDGOV_REQUIRE_TOOLS=1 forbids skipping)");
+        eprintln!("{msg}");
+        return;
+    }
+    let Some(d) = driver() else { return };
+    let axe = std::fs::read_to_string(axe).unwrap();
+    post(&d.url("timeouts"), json!({ "script": 300_000 }));
+    let tmp = tempfile::tempdir().unwrap();
+    let site = bundled_site(tmp.path());
+    // Every page, and the explorer also with a card open, with an overlay, and in presentation mode.
+    let mut urls: Vec<(String, String)> = crate::report::pages(&site)
+        .into_iter()
+        .filter(|(rel, _)| is_html(rel))
+        .map(|(rel, _)| (rel.clone(), format!("file://{}", site.join(&rel).display())))
+        .collect();
+    for hash in ["#c=no&a=digdir&y=2021", "#c=no&a=difi&sc=fin_centre", "#c=dk&a=digst&d=2&p=1"] {
+        urls.push((format!("explore.html{hash}"), format!("file://{}{hash}", site.join("explore.html").display())));
+    }
+    let run = "var done = arguments[arguments.length - 1];\
+        axe.run(document, { resultTypes: ['violations'] }).then(function (r) {\
+          done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })\
+            .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.length + ' elements, e.g. ' +\
+              v.nodes.slice(0, 3).map(function (n) { return n.target.join(' '); }).join(' | ') + ')'; }));\
+        }).catch(function (e) { done(['axe failed: ' + e]); });";
+    let mut found = Vec::new();
+    for (name, url) in &urls {
+        d.open_url("about:blank");
+        d.open_url(url);
+        if name.starts_with("explore.html") {
+            d.wait_for("return !!window.NordgovExplorer;");
+        }
+        let start = std::time::Instant::now();
+        d.script(&axe);
+        let violations: Vec<String> = serde_json::from_value(d.script_async(run)).unwrap();
+        eprintln!("axe: {name}: {} serious or critical ({:.1} s)", violations.len(), start.elapsed().as_secs_f64());
+        found.extend(violations.into_iter().map(|v| format!("{name}: {v}")));
+    }
+    assert!(found.is_empty(), "axe-core finds serious or critical violations:\n{}", found.join("\n"));
 }

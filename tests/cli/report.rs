@@ -174,7 +174,7 @@ fn report_pages_are_complete_and_deterministic() {
     ] {
         let html = &pa.iter().find(|(n, _)| n == page).unwrap().1;
         let at = html.find(&format!("<figcaption>{caption}")).unwrap_or_else(|| panic!("{page}: no chart `{caption}`"));
-        let fig = &html[html[..at].rfind("<figure>").unwrap()..at];
+        let fig = &html[html[..at].rfind("<figure").unwrap()..at];
         assert!(fig.contains("<svg") && fig.contains("<rect"), "{page}: `{caption}` has no drawing");
     }
     for page in ["index.html", "comparison.html"] {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine with only Rust installed:
 #   1. installs what the tests drive for real: Graphviz and Chromium (Debian packages), networkx
-#      with numpy and scipy (PyPI; networkx needs them for PageRank) and Taplo (npm, into ./node_modules);
+#      with numpy and scipy (PyPI; networkx needs them for PageRank), Taplo and axe-core (npm, into
+#      ./node_modules; axe-core checks every report page's accessibility in Chromium);
 #   2. sets NORDGOV_REQUIRE_TOOLS=1 so a test that cannot find one of them fails instead of
 #      skipping;
 #   3. runs cargo test.
@@ -25,9 +26,10 @@ if ! python3 -c 'import networkx, numpy, scipy' >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check networkx numpy scipy
 fi
 
-if [ ! -x node_modules/.bin/taplo ]; then
-  echo "==> installing @taplo/cli (npm)"
-  npm install --silent --no-audit --no-fund --no-save @taplo/cli@0.7.0 >/dev/null
+# One npm command for both: a later `npm install --no-save` would remove what an earlier one added.
+if [ ! -x node_modules/.bin/taplo ] || [ ! -f node_modules/axe-core/axe.min.js ]; then
+  echo "==> installing @taplo/cli and axe-core (npm)"
+  npm install --silent --no-audit --no-fund --no-save @taplo/cli@0.7.0 axe-core@4.14.1 >/dev/null
 fi
 
 export NORDGOV_REQUIRE_TOOLS=1

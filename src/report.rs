@@ -17,8 +17,8 @@ use crate::graph::view::{overlay, view, GraphView, ViewKind, ViewOptions};
 use crate::graph::{self, EdgeSet};
 use crate::model::{Country, Instrument, Labelled, Labels, Lang, Level, Polarity, Role, Sector, SourceRef, Vocabulary};
 use crate::render::grid::{self, word, Cell, Grid, GridOptions};
-use crate::render::html::{escape, page, table, table_linked};
-use crate::render::{chart, operations};
+use crate::render::html::{escape, page, page_with, source_link, table, table_linked};
+use crate::render::{chart, explorer, operations};
 use crate::scenario::{self, Scenario};
 
 /// A scenario the report shows: the scenario, its base and the result of applying it.
@@ -49,7 +49,8 @@ pub struct Input<'a> {
     pub weights: &'a Weights,
 }
 
-/// One page of the site: its path relative to the site root and its HTML.
+/// One file of the site: its path relative to the site root and its text (a page's HTML, or
+/// one of the explorer's assets).
 pub type Page = (String, String);
 
 /// Builds every page. `draw` turns a diagram view into an inline `<svg>` element.
@@ -64,6 +65,7 @@ pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page
         ("index.html".to_string(), w("overview")),
         ("comparison.html".to_string(), w("comparison")),
         ("changes.html".to_string(), w("changes")),
+        ("explore.html".to_string(), explorer::word(lang, "explore").to_string()),
     ];
     nav.extend(dated.iter().map(|c| (format!("{}.html", c.code), names.country(&c.code))));
     let add = |pages: &mut Vec<Page>, file: String, title: &str, body: String| {
@@ -81,6 +83,7 @@ pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page
     add(&mut pages, "index.html".into(), &w("site title"), index(&dated, &cmp, input.scenarios, &o));
     add(&mut pages, "comparison.html".into(), &w("comparison"), comparison(&dated, &cmp, &o));
     add(&mut pages, "changes.html".into(), &w("changes"), changes_page(input.countries, input.weights, &o));
+    explore(&mut pages, input, &nav, &viewer);
     for (full, c) in input.countries.iter().zip(&dated) {
         let title = full.name.best(lang, full.natives()).map_or(full.code.clone(), |(_, n)| n.to_string());
         add(&mut pages, format!("{}.html", c.code), &title, country_page(full, c, &o, draw, &viewer));
@@ -100,30 +103,47 @@ fn cited(names: &Labels, refs: &[String]) -> String {
     cites.join("; ")
 }
 
-/// The viewer page and line a source reference opens, if the site has the document's text, or
-/// the page itself for a web source.
-fn source_link(c: &Country, viewer: &BTreeSet<&str>, r: &SourceRef) -> Option<String> {
-    let doc = c.documents.get(r.document.as_str())?;
-    if let Some(url) = doc.url.as_ref().filter(|_| doc.kind == crate::model::DocumentKind::Web) {
-        return Some(url.clone());
-    }
-    let file = doc.file.as_ref().filter(|f| viewer.contains(f.as_str()))?;
-    Some(format!("sources/{file}.html#L{}", r.lines.first().map_or(1, |l| l.start)))
+/// The explorer page and its assets (see [`explorer`]): the vendored Cytoscape.js and its
+/// licence, the data of every country and scenario, and the page's own script.
+fn explore(pages: &mut Vec<Page>, input: &Input<'_>, nav: &[(String, String)], viewer: &BTreeSet<&str>) {
+    let lang = input.lang;
+    let scenarios: Vec<explorer::ScenarioInput<'_>> = input
+        .scenarios
+        .iter()
+        .map(|s| explorer::ScenarioInput {
+            page: s.file,
+            name: &s.scenario.name,
+            date: s.scenario.as_of,
+            base: s.base,
+            result: s.result,
+        })
+        .collect();
+    let data = explorer::data(input.countries, &scenarios, viewer, lang);
+    let title = explorer::word(lang, "explore title");
+    pages.push(("explore.html".into(), page_with(title, lang.key(), nav, explorer::CSS, &explorer::body(lang))));
+    pages.push(("assets/cytoscape.min.js".into(), explorer::CYTOSCAPE_JS.to_string()));
+    pages.push(("assets/cytoscape-LICENSE.txt".into(), explorer::CYTOSCAPE_LICENSE.to_string()));
+    pages.push(("assets/explorer-data.js".into(), explorer::script(&data)));
+    pages.push(("assets/explorer.js".into(), explorer::EXPLORER_JS.to_string()));
 }
 
-/// A source viewer page: the text with numbered, linkable lines.
+/// A source viewer page: the text with numbered lines, each a link target (`#L35`). The numbers
+/// are text, not links: a long text would otherwise put thousands of links in the way of a
+/// keyboard user.
 fn source_page(text: &str) -> String {
     let mut body = String::from("<pre class=\"source\">");
     for (i, line) in text.lines().enumerate() {
         let n = i + 1;
-        body.push_str(&format!("<span id=\"L{n}\"><a href=\"#L{n}\">{n:>5}</a> {}</span>\n", escape(line)));
+        body.push_str(&format!("<span id=\"L{n}\"><span class=\"ln\">{n:>5}</span> {}</span>\n", escape(line)));
     }
     body.push_str("</pre>\n");
     body
 }
 
+/// A drawing with its caption. The figure can take the keyboard focus, so a keyboard user can
+/// scroll a diagram wider than the page.
 fn figure(caption: &str, svg: &str) -> String {
-    format!("<figure>{svg}<figcaption>{}</figcaption></figure>\n", escape(caption))
+    format!("<figure tabindex=\"0\">{svg}<figcaption>{}</figcaption></figure>\n", escape(caption))
 }
 
 /// A chart as a figure, or a visible note if plotters could not draw it.

@@ -106,15 +106,13 @@ pub fn named_ids() -> std::collections::BTreeSet<String> {
                 ids.insert(a.id.to_string());
             }
         }
-        // Document titles, strategy names, experiences and findings are the sources' own words
-        // ("... ja maistraatit yhdistyivät", "... mellom regjeringen og SKL").
+        // Document and strategy titles are the sources' own words ("... ja maistraatit
+        // yhdistyivät", "... mellom regjeringen og SKL").
         let prose = c
             .documents
             .values()
             .map(|d| d.title.clone())
-            .chain(c.strategies.iter().flat_map(|s| s.documents.iter().map(|d| d.title.clone()).chain(s.text.clone())))
-            .chain(c.experiences.iter().map(|e| e.text.clone()))
-            .chain(c.findings.iter().map(|f| f.text.clone()));
+            .chain(c.strategies.iter().flat_map(|s| s.documents.iter().map(|d| d.title.clone())));
         for t in prose {
             words.extend(words_of(&t));
         }

@@ -201,6 +201,24 @@ fn check_dot(what: &str, bytes: &[u8]) {
     }
 }
 
+/// The explorer's data script: nothing in it can end the script or a line of JavaScript, and it
+/// carries the hostile names intact, as JSON strings.
+fn check_explorer_data(what: &str, bytes: &[u8], corpus: &[String]) {
+    let js = std::str::from_utf8(bytes).unwrap_or_else(|e| panic!("{what}: not UTF-8: {e}"));
+    assert!(!js.contains("</"), "{what}: `</` could end a script element");
+    assert!(!js.contains('\u{2028}') && !js.contains('\u{2029}'), "{what}: a raw line separator");
+    let data = crate::report::explorer_data(js);
+    let names: Vec<&str> = data["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["actors"].as_array().unwrap())
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    let intact = corpus.iter().filter(|h| names.contains(&h.as_str())).count();
+    assert_eq!(intact, corpus.len(), "{what}: a hostile name did not arrive intact");
+}
+
 #[test]
 fn hostile_strings_stay_inert_in_every_format() {
     let corpus = corpus();
@@ -257,6 +275,8 @@ fn hostile_strings_stay_inert_in_every_format() {
             );
         }
     }
+    let data = fs::read(site.join("assets/explorer-data.js")).unwrap();
+    outputs.insert("report/assets/explorer-data.js".into(), ("explorer-data".into(), data));
     for (what, (format, bytes)) in &outputs {
         match format.as_str() {
             "table" => check_terminal(what, &String::from_utf8_lossy(bytes)),
@@ -280,6 +300,7 @@ fn hostile_strings_stay_inert_in_every_format() {
             "graphml" | "gexf" | "svg" | "archimate" => check_xml(what, bytes, &corpus),
             "kumu" => assert!(check_json(what, bytes, &corpus), "{what}: no hostile string intact"),
             "dot" => check_dot(what, bytes),
+            "explorer-data" => check_explorer_data(what, bytes, &corpus),
             other => panic!("{what}: no check for {other}"),
         }
     }

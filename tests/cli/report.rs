@@ -42,6 +42,11 @@ pub fn pages(dir: &std::path::Path) -> Vec<(String, String)> {
     v
 }
 
+/// Whether a site file is an HTML page (the rest are the explorer's scripts and the licence).
+pub fn is_html(rel: &str) -> bool {
+    rel.ends_with(".html")
+}
+
 /// `href` resolved against the page `from` (both relative to the site root), without anchor.
 fn resolve(from: &str, href: &str) -> (String, Option<String>) {
     let (path, anchor) = match href.split_once('#') {
@@ -81,11 +86,53 @@ fn report_pages_are_complete_and_deterministic() {
         "no.html",
         "se.html",
         "scenario-no-ks_binding_mandate.html",
+        "explore.html",
+        "assets/cytoscape.min.js",
+        "assets/cytoscape-LICENSE.txt",
+        "assets/explorer-data.js",
+        "assets/explorer.js",
     ] {
         assert!(names.contains(&expected), "{expected} missing: {names:?}");
     }
+    // No file of the site is over 3 MB.
+    for (name, text) in &pa {
+        assert!(text.len() <= 3_000_000, "{name} is {} bytes, over 3 MB", text.len());
+    }
+    // Every page links to the explorer, and the explorer loads its three scripts from the site.
+    let explore = &pa.iter().find(|(n, _)| n == "explore.html").unwrap().1;
+    for script in ["assets/cytoscape.min.js", "assets/explorer-data.js", "assets/explorer.js"] {
+        assert!(
+            explore.contains(&format!("<script src=\"{script}\"></script>")),
+            "explore.html does not load {script}"
+        );
+    }
+    assert!(
+        explore.contains("href=\"assets/cytoscape-LICENSE.txt\""),
+        "explore.html does not link Cytoscape's licence"
+    );
+    assert_eq!(
+        pa.iter().find(|(n, _)| n == "assets/cytoscape.min.js").unwrap().1,
+        std::fs::read_to_string(root().join("vendor/cytoscape/cytoscape.min.js")).unwrap(),
+        "the site's Cytoscape.js is not the vendored file"
+    );
+    for (name, html) in pa.iter().filter(|(n, _)| is_html(n) && !n.starts_with("sources/")) {
+        assert!(html.contains("<a href=\"explore.html\">Explore</a>"), "{name} has no link to the explorer");
+    }
+    // The scripts make no request: no network API, no address they could load.
+    for (name, js) in pa.iter().filter(|(n, _)| n.ends_with(".js")) {
+        for api in ["fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "importScripts", "import("] {
+            assert!(!js.contains(api), "{name} uses {api}");
+        }
+        // (The data holds web sources' addresses, opened only when a reader follows a link.)
+        if name == "assets/explorer.js" {
+            assert!(
+                !js.contains("http://") && !js.contains("https://") && !js.contains("//cdn"),
+                "{name} names an address"
+            );
+        }
+    }
     // Every internal link points at a page that exists, and every anchor at a line it has.
-    for (name, html) in &pa {
+    for (name, html) in pa.iter().filter(|(n, _)| is_html(n)) {
         // (`data:` is the inline empty favicon, so browsers request none.)
         // Links out to a web source open the page cited (`<a class="src web" href="https://...">`):
         // navigation on a click, not a request the page makes.
@@ -127,7 +174,7 @@ fn report_pages_are_complete_and_deterministic() {
     ] {
         let html = &pa.iter().find(|(n, _)| n == page).unwrap().1;
         let at = html.find(&format!("<figcaption>{caption}")).unwrap_or_else(|| panic!("{page}: no chart `{caption}`"));
-        let fig = &html[html[..at].rfind("<figure>").unwrap()..at];
+        let fig = &html[html[..at].rfind("<figure").unwrap()..at];
         assert!(fig.contains("<svg") && fig.contains("<rect"), "{page}: `{caption}` has no drawing");
     }
     for page in ["index.html", "comparison.html"] {
@@ -199,7 +246,7 @@ fn every_page_speaks_in_words() {
     build(&root().join("models"), &site);
     let ids = named_ids();
     let key = |w: &str| w.contains('_') && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-    for (name, html) in pages(&site).into_iter().filter(|(n, _)| !n.starts_with("sources/")) {
+    for (name, html) in pages(&site).into_iter().filter(|(n, _)| !n.starts_with("sources/") && n.ends_with(".html")) {
         let mut text = visible_text(&html);
         for attr in html.split("title=\"").skip(1) {
             text.push(' ');
@@ -237,11 +284,14 @@ fn every_heading_caption_and_nav_label_follows_the_language() {
     assert_eq!(en.len(), nb.len());
     let mut checked = 0;
     for ((name, e), (_, n)) in en.iter().zip(&nb) {
-        if name.starts_with("sources/") {
+        if name.starts_with("sources/") || !is_html(name) {
             continue;
         }
         assert!(n.contains("<html lang=\"nb\">"), "{name} does not declare nb");
-        assert!(n.contains(">Oversikt</a>") && n.contains(">Sammenligning</a>"), "{name}: nav not in Norwegian");
+        assert!(
+            n.contains(">Oversikt</a>") && n.contains(">Sammenligning</a>") && n.contains(">Utforsk</a>"),
+            "{name}: nav not in Norwegian"
+        );
         for tag in ["h2", "figcaption"] {
             let (te, tn) = (texts(e, tag), texts(n, tag));
             assert_eq!(te.len(), tn.len(), "{name}: a different number of <{tag}>");
@@ -252,6 +302,20 @@ fn every_heading_caption_and_nav_label_follows_the_language() {
         }
     }
     assert!(checked > 100, "only {checked} headings compared");
+    // The explorer's words travel in its data, in the language asked.
+    let data = |p: &[(String, String)]| -> serde_json::Value {
+        let js = &p.iter().find(|(x, _)| x == "assets/explorer-data.js").unwrap().1;
+        explorer_data(js)
+    };
+    let (de, dn) = (data(&en), data(&nb));
+    assert_eq!(dn["lang"], "nb");
+    for (key, value) in de["words"].as_object().unwrap() {
+        // (Words that are the same in both languages.)
+        if !["parent", "scenario"].contains(&key.as_str()) {
+            assert_ne!(&dn["words"][key], value, "explorer word `{key}` is not translated");
+        }
+    }
+    assert_eq!(dn["terms"]["role"][0]["label"], "strategisk utvikling");
     let page = |n: &str| &nb.iter().find(|(x, _)| x == n).unwrap().1;
     for (name, want) in [
         ("index.html", "<h2>Hvor like er landene?</h2>"),
@@ -261,6 +325,8 @@ fn every_heading_caption_and_nav_label_follows_the_language() {
         ("no.html", "<figcaption>Organisering</figcaption>"),
         ("comparison.html", "<figcaption>Aktører per nivå</figcaption>"),
         ("scenario-no-fin_centre.html", "<h2>Operasjoner</h2>"),
+        ("explore.html", "<h1>Utforsk aktørgrafene</h1>"),
+        ("explore.html", "<label for=\"x-search\">Søk etter aktører</label>"),
     ] {
         assert!(page(name).contains(want), "{name} lacks `{want}`");
     }
@@ -287,11 +353,30 @@ pub fn hostile_site(tmp: &std::path::Path) -> std::path::PathBuf {
     out
 }
 
+/// The explorer's data, as the page reads it (`window.NORDGOV_EXPLORER = {...};`).
+pub fn explorer_data(js: &str) -> serde_json::Value {
+    let json = js.split_once("window.NORDGOV_EXPLORER = ").unwrap().1.trim_end().strip_suffix(';').unwrap();
+    serde_json::from_str(json).unwrap()
+}
+
 #[test]
 fn model_text_cannot_inject_script() {
     let tmp = tempfile::tempdir().unwrap();
     let out = hostile_site(tmp.path());
-    for (name, html) in pages(&out) {
+    let all = pages(&out);
+    // The explorer's data holds the hostile names as JSON strings that cannot end a script.
+    let js = &all.iter().find(|(n, _)| n == "assets/explorer-data.js").unwrap().1;
+    assert!(!js.contains("</"), "the explorer's data holds `</`");
+    let data = explorer_data(js);
+    let names: Vec<&str> = data["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["actors"].as_array().unwrap())
+        .filter_map(|a| a["name"].as_str())
+        .collect();
+    assert!(names.contains(&"<img src=x onerror=alert(1)>"), "the hostile name is not in the data as text");
+    for (name, html) in all.into_iter().filter(|(n, _)| is_html(n)) {
         assert!(!html.contains("<img src=x"), "{name} holds a raw <img>");
         assert!(!html.contains("<script>alert"), "{name} holds an injected script");
         if name == "xx.html" {

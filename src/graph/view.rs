@@ -226,7 +226,8 @@ pub fn view(c: &Country, g: &ActorGraph, o: &ViewOptions) -> GraphView {
                 if cells.contains(&id) {
                     nodes.push(ViewNode {
                         id,
-                        label: format!("{} / {}", level.label(o.lang), role.label(o.lang)),
+                        // The level is the band the cell is drawn in.
+                        label: role.label(o.lang).to_string(),
                         kind: None,
                         level: *level,
                         central: false,

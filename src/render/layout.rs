@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::graph::fold::fold_head;
 use crate::graph::view::{Change, GraphView, ViewEdgeKind, ViewKind, ViewNode};
-use crate::model::{pick, ActorKind, Instrument, Labelled, Lang, Level, RelationType, Role};
+use crate::model::{pick, ActorKind, Instrument, Labelled, Lang, Level, RelationType, Role, Vocabulary};
 
 /// The slide a layout aims at, in pixels.
 pub const SLIDE: (f64, f64) = (1920.0, 1080.0);
@@ -331,7 +331,14 @@ impl Sizes {
 /// Places `v` for a slide, in `lang`.
 pub fn layout(v: &GraphView, lang: Lang) -> Layout {
     let index: BTreeMap<&str, usize> = v.nodes.iter().enumerate().map(|(i, n)| (n.id.as_str(), i)).collect();
-    let measured: Vec<(Vec<String>, f64, f64)> = v.nodes.iter().map(measure).collect();
+    let mut measured: Vec<(Vec<String>, f64, f64)> = v.nodes.iter().map(measure).collect();
+    // Role cells all as wide as the widest, so they form columns.
+    let cell_w = v.nodes.iter().zip(&measured).filter(|(n, _)| n.kind.is_none()).map(|(_, m)| m.1).fold(0.0, f64::max);
+    for (n, m) in v.nodes.iter().zip(measured.iter_mut()) {
+        if n.kind.is_none() {
+            m.1 = cell_w;
+        }
+    }
     let mut children: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     let mut roots: BTreeMap<Level, Vec<usize>> = BTreeMap::new();
     for (i, n) in v.nodes.iter().enumerate() {
@@ -346,8 +353,13 @@ pub fn layout(v: &GraphView, lang: Lang) -> Layout {
         }
     }
     // Folded bodies last among their siblings, otherwise by id (the view's order).
+    // Role cells first, in the framework's order (they line up as the matrix's columns), then
+    // actors by id, folded bodies last.
+    let role_of = |n: &ViewNode| n.kind.is_none().then(|| n.id.rsplit('_').next().and_then(Role::from_key)).flatten();
     let order = |list: &mut Vec<usize>| {
-        list.sort_by_key(|i| v.nodes.get(*i).map(|n| (fold_head(&n.id).is_some(), n.id.clone())));
+        list.sort_by_key(|i| {
+            v.nodes.get(*i).map(|n| (role_of(n).is_none(), role_of(n), fold_head(&n.id).is_some(), n.id.clone()))
+        });
     };
     children.values_mut().for_each(order);
     roots.values_mut().for_each(order);

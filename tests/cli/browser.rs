@@ -15,7 +15,7 @@ use serde_json::{json, Value};
 use crate::common::{load_model, nordgov, root, tools_required};
 use crate::report::is_html;
 
-struct Driver {
+pub struct Driver {
     child: Child,
     base: String,
     session: String,
@@ -41,7 +41,7 @@ fn get(url: &str) -> Value {
 
 /// Starts chromedriver on a free loopback port and a headless Chromium session, or skips (a
 /// failure under NORDGOV_REQUIRE_TOOLS=1) when either is missing.
-fn driver() -> Option<Driver> {
+pub fn driver() -> Option<Driver> {
     let present = |p: &str| std::path::Path::new(p).exists();
     if !present("/usr/bin/chromedriver") || !present("/usr/bin/chromium") {
         let msg = "SKIPPED: /usr/bin/chromium and /usr/bin/chromedriver are needed (apt-get install chromium chromium-driver)";
@@ -94,7 +94,7 @@ impl Driver {
         format!("{}/session/{}/{path}", self.base, self.session)
     }
 
-    fn open(&self, file: &std::path::Path) {
+    pub fn open(&self, file: &std::path::Path) {
         post(&self.url("url"), json!({ "url": format!("file://{}", file.display()) }));
     }
 
@@ -113,7 +113,7 @@ impl Driver {
         post(&self.url("url"), json!({ "url": url }));
     }
 
-    fn script(&self, js: &str) -> Value {
+    pub fn script(&self, js: &str) -> Value {
         post(&self.url("execute/sync"), json!({ "script": js, "args": [] }))["value"].clone()
     }
 
@@ -161,7 +161,12 @@ impl Driver {
         urls.into_iter().filter(|u| !u.starts_with(base) && !u.starts_with("data:")).collect()
     }
 
-    fn screenshot(&self, to: &std::path::Path) {
+    /// Sets the browser window's size in CSS pixels.
+    pub fn window(&self, width: u32, height: u32) {
+        post(&self.url("window/rect"), json!({ "width": width, "height": height }));
+    }
+
+    pub fn screenshot(&self, to: &std::path::Path) {
         use base64_decode as b64;
         let png = get(&self.url("screenshot"))["value"].as_str().unwrap().to_string();
         std::fs::write(to, b64(&png)).unwrap();

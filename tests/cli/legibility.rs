@@ -252,3 +252,121 @@ fn the_measure_sees_overlaps_and_small_text() {
     assert!(l.fits(), "{l:?}");
     assert_eq!(l.min_text_px, 20.0);
 }
+
+/// The same measure as Chromium draws the diagrams, in its fonts: every Graphviz view of every
+/// country (on its reference date and in 2026) and every scenario overlay, inline in one page;
+/// each text's box from the browser's own layout (its width as drawn, its height the font size),
+/// in the drawing's units, scaled to the slide. Screenshots of a few for review go to
+/// `target/diagram-screenshots/`.
+#[test]
+fn diagrams_fit_a_slide_as_chromium_draws_them() {
+    let Some(dot) = dot_program() else {
+        assert!(!tools_required(), "Graphviz is required");
+        return;
+    };
+    let Some(d) = crate::browser::driver() else { return };
+    let cases: Vec<(String, Vec<String>)> = cases()
+        .into_iter()
+        .filter(|(name, _)| !name.contains(" roles 2026") && !name.contains(" steering 2026"))
+        .collect();
+    let svgs: Vec<(String, String)> = std::thread::scope(|s| {
+        let chunks: Vec<_> = cases
+            .chunks(cases.len().div_ceil(4).max(1))
+            .map(|chunk| {
+                let dot = &dot;
+                s.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|(name, args)| (name.clone(), render(args, "graphviz", Some(dot)).unwrap()))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        chunks.into_iter().flat_map(|h| h.join().unwrap()).collect()
+    });
+    let tmp = tempfile::tempdir().unwrap();
+    let mut page = String::from("<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\n");
+    for (name, svg) in &svgs {
+        let inline = &svg[svg.find("<svg").unwrap()..];
+        page.push_str(&format!("<div class=\"case\" data-name=\"{name}\">{inline}</div>\n"));
+    }
+    page.push_str("</body></html>\n");
+    let file = tmp.path().join("diagrams.html");
+    std::fs::write(&file, page).unwrap();
+    d.open(&file);
+    let measured = d.script(
+        "return [...document.querySelectorAll('div.case')].map(div => {
+            const svg = div.querySelector('svg');
+            const vb = svg.viewBox.baseVal;
+            const toRoot = svg.getScreenCTM().inverse();
+            const boxes = [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+                const m = toRoot.multiply(t.getScreenCTM());
+                const b = t.getBBox();
+                const size = parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
+                const p = (x, y) => new DOMPoint(x, y).matrixTransform(m);
+                const a = p(b.x, b.y), c = p(b.x + b.width, b.y + b.height);
+                const cy = (a.y + c.y) / 2;
+                return [t.textContent, Math.min(a.x, c.x), cy - size / 2, Math.max(a.x, c.x), cy + size / 2, size];
+            });
+            return [div.dataset.name, vb.width, vb.height, boxes];
+        });",
+    );
+    let mut failing = Vec::new();
+    let mut smallest = f64::INFINITY;
+    let mut smallest_in = String::new();
+    for case in measured.as_array().unwrap() {
+        let name = case[0].as_str().unwrap();
+        let (w, h) = (case[1].as_f64().unwrap(), case[2].as_f64().unwrap());
+        let scale = (SLIDE.0 / w).min(SLIDE.1 / h);
+        let boxes: Vec<(String, [f64; 5])> = case[3]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|b| {
+                let n = |i: usize| b[i].as_f64().unwrap();
+                (b[0].as_str().unwrap().to_string(), [n(1), n(2), n(3), n(4), n(5)])
+            })
+            .collect();
+        let min_px = boxes.iter().map(|(_, b)| b[4]).fold(f64::INFINITY, f64::min) * scale;
+        if min_px < smallest {
+            smallest = min_px;
+            smallest_in = name.to_string();
+        }
+        let mut overlaps = Vec::new();
+        for (i, (ta, a)) in boxes.iter().enumerate() {
+            for (tb, b) in boxes.iter().skip(i + 1) {
+                if a[0] < b[2] - 0.5 && b[0] < a[2] - 0.5 && a[1] < b[3] - 0.5 && b[1] < a[3] - 0.5 {
+                    overlaps.push(format!("`{ta}` / `{tb}`"));
+                }
+            }
+        }
+        if min_px < MIN_TEXT_PX || !overlaps.is_empty() {
+            failing.push(format!("{name}: smallest text {min_px:.1} px, overlaps {overlaps:?}"));
+        }
+    }
+    assert_eq!(measured.as_array().unwrap().len(), svgs.len());
+    assert!(
+        failing.is_empty(),
+        "in Chromium, {} of {} diagrams do not fit a slide:\n{}",
+        failing.len(),
+        svgs.len(),
+        failing.join("\n")
+    );
+    eprintln!(
+        "{} diagrams measured in Chromium; smallest text on the slide {smallest:.1} px ({smallest_in})",
+        svgs.len()
+    );
+    // Screenshots for review: each drawing alone, fitted to a 1920x1080 window.
+    let shots = root().join("target/diagram-screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    d.window(1920, 1223);
+    for (name, svg) in svgs.iter().filter(|(n, _)| {
+        ["dk org", "no all", "se steering", "fi roles"].contains(&n.as_str()) || n.ends_with("fin_centre overlay all")
+    }) {
+        let one = tmp.path().join("one.html");
+        let inline = &svg[svg.find("<svg").unwrap()..];
+        std::fs::write(&one, format!("<!DOCTYPE html><html><body style=\"margin:0\"><div style=\"width:1920px;height:1080px\">{}</div></body></html>", inline.replacen("<svg ", "<svg style=\"width:100%;height:100%\" ", 1))).unwrap();
+        d.open(&one);
+        d.screenshot(&shots.join(format!("{}.png", name.replace(' ', "-"))));
+    }
+}

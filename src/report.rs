@@ -7,6 +7,7 @@
 //! CSS, a few lines of inline script for sortable tables, inline SVG), so the site works opened
 //! as files and behind any static server, and every text on it follows the requested language.
 
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 use crate::analysis::dimensions::Weights;
@@ -53,8 +54,11 @@ pub struct Input<'a> {
 /// one of the explorer's assets).
 pub type Page = (String, String);
 
+/// Turns a diagram view into an inline `<svg>` element; called from several threads at once.
+pub type Draw<'a> = dyn Fn(&GraphView) -> String + Sync + 'a;
+
 /// Builds every page. `draw` turns a diagram view into an inline `<svg>` element.
-pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page> {
+pub fn build(input: &Input<'_>, draw: &Draw<'_>) -> Vec<Page> {
     let lang = input.lang;
     let w = |k| word(lang, k).to_string();
     // Each country on its reference date, as comparisons see it.
@@ -84,13 +88,28 @@ pub fn build(input: &Input<'_>, draw: &dyn Fn(&GraphView) -> String) -> Vec<Page
     add(&mut pages, "comparison.html".into(), &w("comparison"), comparison(&dated, &cmp, &o));
     add(&mut pages, "changes.html".into(), &w("changes"), changes_page(input.countries, input.weights, &o));
     explore(&mut pages, input, &nav, &viewer);
-    for (full, c) in input.countries.iter().zip(&dated) {
-        let title = full.name.best(lang, full.natives()).map_or(full.code.clone(), |(_, n)| n.to_string());
-        add(&mut pages, format!("{}.html", c.code), &title, country_page(full, c, &o, draw, &viewer));
-    }
-    for s in input.scenarios {
-        let others: Vec<Country> = dated.iter().filter(|o| o.code != s.base.code).cloned().collect();
-        add(&mut pages, s.file.to_string(), &s.scenario.name, scenario_page(s, &others, input.weights, lang, draw));
+    // Country and scenario pages hold the diagrams, whose layout (a Graphviz process each) is
+    // most of the site's time: they are built in parallel, in their fixed order.
+    let countries: Vec<(String, String, String)> = input
+        .countries
+        .par_iter()
+        .zip(&dated)
+        .map(|(full, c)| {
+            let title = full.name.best(lang, full.natives()).map_or(full.code.clone(), |(_, n)| n.to_string());
+            (format!("{}.html", c.code), title, country_page(full, c, &o, draw, &viewer))
+        })
+        .collect();
+    let scenarios: Vec<(String, String, String)> = input
+        .scenarios
+        .par_iter()
+        .map(|s| {
+            let others: Vec<Country> = dated.iter().filter(|o| o.code != s.base.code).cloned().collect();
+            let body = scenario_page(s, &others, input.weights, lang, draw);
+            (s.file.to_string(), s.scenario.name.clone(), body)
+        })
+        .collect();
+    for (file, title, body) in countries.into_iter().chain(scenarios) {
+        add(&mut pages, file, &title, body);
     }
     pages
 }
@@ -387,13 +406,7 @@ fn instrument_heatmap(c: &Country, lang: Lang) -> String {
     out
 }
 
-fn country_page(
-    full: &Country,
-    c: &Country,
-    o: &GridOptions,
-    draw: &dyn Fn(&GraphView) -> String,
-    viewer: &BTreeSet<&str>,
-) -> String {
+fn country_page(full: &Country, c: &Country, o: &GridOptions, draw: &Draw<'_>, viewer: &BTreeSet<&str>) -> String {
     let lang = o.lang;
     let link = |r: &SourceRef| source_link(c, viewer, r).map(|href| (href, o.names.cite(r, false)));
     let mut body = String::new();
@@ -473,13 +486,7 @@ fn timeline(full: &Country, lang: Lang) -> String {
     out
 }
 
-fn scenario_page(
-    s: &ScenarioPage<'_>,
-    others: &[Country],
-    weights: &Weights,
-    lang: Lang,
-    draw: &dyn Fn(&GraphView) -> String,
-) -> String {
+fn scenario_page(s: &ScenarioPage<'_>, others: &[Country], weights: &Weights, lang: Lang, draw: &Draw<'_>) -> String {
     let (base, result) = (s.base, s.result);
     let d = scenario::diff_with(base, result, others, weights, lang);
     let names = Labels::of(&[base, result], lang);

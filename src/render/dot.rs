@@ -11,9 +11,10 @@ use graphviz_rust::dot_structures::{Attribute, Edge, EdgeTy, Graph, GraphAttribu
 use graphviz_rust::printer::{DotPrinter, PrinterContext};
 
 pub use super::style::{change_colour, instrument_style, link_style, node_style, role_colour, shape, strand_colour};
+use super::style::{outline, sample_line};
 use crate::graph::view::{Change, GraphView};
 use crate::model::{ActorKind, Lang};
-use crate::render::layout::{layout, Layout, Rect, Sample, Strand, Text};
+use crate::render::layout::{layout, Layout, LegendItem, Rect, Sample, Strand, Text};
 
 /// `s` as a DOT quoted string: backslashes and quotes escaped, line breaks as `\n`, other control
 /// characters dropped.
@@ -100,6 +101,53 @@ fn xdot_rect(l: &Layout, r: Rect, fill: &str, line: &str) -> String {
     )
 }
 
+/// An xdot string operand: its length in bytes, then the text.
+fn xdot_text(op: char, text: &str) -> String {
+    format!("{op} {} -{text} ", text.len())
+}
+
+/// A legend entry's sample as xdot drawing operations: a node's outline in its kind's fill, or a
+/// line in its colour, width and dashes.
+fn xdot_sample(l: &Layout, item: &LegendItem) -> String {
+    let r = item.at;
+    let (_, cy) = r.centre();
+    let points = |ps: &[(f64, f64)]| {
+        let list: Vec<String> = ps.iter().map(|(x, y)| format!("{x:.1} {:.1}", gy(l, *y))).collect();
+        format!("{} {}", ps.len(), list.join(" "))
+    };
+    let reset = format!("{}{}", xdot_text('S', "solid"), xdot_text('S', "setlinewidth(1)"));
+    match item.sample {
+        Sample::Node(kind) => {
+            let (_, fill) = node_style(kind);
+            format!("{}{}P {} ", xdot_text('C', fill), xdot_text('c', "#666666"), points(&outline(kind, r)))
+        }
+        Sample::Central | Sample::Change(_) => {
+            let colour = match item.sample {
+                Sample::Change(c) => change_colour(c),
+                _ => "#CC0000",
+            };
+            let (_, fill) = node_style(Some(ActorKind::Agency));
+            format!(
+                "{}{}{}P {} {reset}",
+                xdot_text('S', "setlinewidth(3)"),
+                xdot_text('C', fill),
+                xdot_text('c', colour),
+                points(&outline(Some(ActorKind::Agency), r))
+            )
+        }
+        _ => {
+            let (width, style, colour) = sample_line(item.sample);
+            format!(
+                "{}{}{}L {} {reset}",
+                xdot_text('S', &format!("setlinewidth({width})")),
+                xdot_text('S', style),
+                xdot_text('c', colour),
+                points(&[(r.x, cy), (r.x + r.w, cy)])
+            )
+        }
+    }
+}
+
 /// The attributes that draw an actor or sample node of `kind`.
 fn kind_attrs(kind: Option<ActorKind>) -> Vec<Attribute> {
     let (_, fill) = node_style(kind);
@@ -117,6 +165,9 @@ pub fn dot(v: &GraphView, lang: Lang) -> String {
     }
     if l.legend.w > 0.0 {
         background.push_str(&xdot_rect(&l, l.legend, "#FFFFFF", "#CCCCCC"));
+    }
+    for item in &l.legend_items {
+        background.push_str(&xdot_sample(&l, item));
     }
     let mut stmts = vec![
         Stmt::GAttribute(GraphAttributes::Graph(vec![
@@ -204,63 +255,10 @@ pub fn dot(v: &GraphView, lang: Lang) -> String {
             ],
         ));
     }
+    // The legend's words are text nodes; its samples are drawn in the background, so the edge
+    // router does not route around them (a node each made routing several times slower).
     for (i, item) in l.legend_items.iter().enumerate() {
-        let (cx, cy) = item.at.centre();
-        let sample = format!("__legend_{i}");
-        let box_attrs = |kind: Option<ActorKind>| {
-            let mut a = vec![
-                attr("label", ""),
-                attr("width", &inches(item.at.w)),
-                attr("height", &inches(item.at.h)),
-                pos(&l, cx, cy),
-            ];
-            a.extend(kind_attrs(kind));
-            a
-        };
-        match item.sample {
-            Sample::Node(kind) => stmts.push(node(&sample, box_attrs(kind))),
-            Sample::Central | Sample::Change(_) => {
-                let mut a = box_attrs(Some(ActorKind::Agency));
-                let colour = match item.sample {
-                    Sample::Change(c) => change_colour(c),
-                    _ => "#CC0000",
-                };
-                a.push(attr("color", colour));
-                a.push(attr("penwidth", "3"));
-                stmts.push(node(&sample, a));
-            }
-            Sample::Instrument(_) | Sample::Role(_) | Sample::Parent | Sample::Relation => {
-                let (width, style, colour) = match item.sample {
-                    Sample::Instrument(i) => {
-                        let (w, s) = instrument_style(i);
-                        (w, s, "#444444")
-                    }
-                    Sample::Role(r) => ("2.5", "solid", role_colour(r)),
-                    Sample::Parent => {
-                        ("1.2", "solid", strand_colour(Strand::Parent(crate::model::RelationType::ReportsTo)))
-                    }
-                    _ => ("1.0", "dashed", strand_colour(Strand::Relation(crate::model::RelationType::MemberOf))),
-                };
-                let (a, b) = (format!("{sample}a"), format!("{sample}b"));
-                for (n, x) in [(&a, item.at.x), (&b, item.at.x + item.at.w)] {
-                    stmts.push(node(
-                        n,
-                        vec![attr("shape", "point"), attr("style", "invis"), attr("width", "0.01"), pos(&l, x, cy)],
-                    ));
-                }
-                stmts.push(edge_stmt(
-                    &a,
-                    &b,
-                    vec![
-                        attr("penwidth", width),
-                        attr("style", style),
-                        attr("color", colour),
-                        attr("arrowhead", "none"),
-                    ],
-                ));
-            }
-        }
-        stmts.push(text_node(&l, &format!("{sample}_text"), &item.label));
+        stmts.push(text_node(&l, &format!("__legend_{i}"), &item.label));
     }
     let graph = Graph::DiGraph { id: id(&format!("nordgov_{}", v.country)), strict: false, stmts };
     let mut out = graph.print(&mut PrinterContext::default());

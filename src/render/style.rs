@@ -3,8 +3,9 @@
 //! an overlay's colours.
 
 use crate::graph::view::Change;
+use crate::model::RelationType;
 use crate::model::{ActorKind, Instrument, Role};
-use crate::render::layout::{Link, Strand};
+use crate::render::layout::{Link, Rect, Sample, Strand};
 
 /// Shape and fill colour of a node of `kind` (`None`: a role cell).
 pub fn node_style(kind: Option<ActorKind>) -> (&'static str, &'static str) {
@@ -93,5 +94,56 @@ pub fn link_style(l: &Link) -> (&'static str, &'static str) {
         Some(i) => instrument_style(i),
         None if l.strands.iter().any(|s| matches!(s, Strand::Parent(_) | Strand::Holds)) => ("1.2", "solid"),
         None => ("1.0", "dashed"),
+    }
+}
+
+/// Width, dashes and colour of a legend entry's line sample (`None` for a node sample).
+pub fn sample_line(s: Sample) -> (&'static str, &'static str, &'static str) {
+    match s {
+        Sample::Instrument(i) => {
+            let (w, style) = instrument_style(i);
+            (w, style, "#444444")
+        }
+        Sample::Role(r) => ("2.5", "solid", role_colour(r)),
+        Sample::Parent => ("1.2", "solid", strand_colour(Strand::Parent(RelationType::ReportsTo))),
+        _ => ("1.0", "dashed", strand_colour(Strand::Relation(RelationType::MemberOf))),
+    }
+}
+
+/// The outline of a node of `kind` in `r` as a polygon (corners clockwise from the top left; a
+/// rounded box as its plain box).
+pub fn outline(kind: Option<ActorKind>, r: Rect) -> Vec<(f64, f64)> {
+    let (x0, y0, x1, y1) = (r.x, r.y, r.x + r.w, r.y + r.h);
+    match shape(kind).0 {
+        "hexagon" => {
+            let d = 10.0_f64.min(r.w / 4.0);
+            let ym = y0 + r.h / 2.0;
+            vec![(x0 + d, y0), (x1 - d, y0), (x1, ym), (x1 - d, y1), (x0 + d, y1), (x0, ym)]
+        }
+        "octagon" => {
+            let d = 8.0_f64.min(r.h / 3.0);
+            vec![
+                (x0 + d, y0),
+                (x1 - d, y0),
+                (x1, y0 + d),
+                (x1, y1 - d),
+                (x1 - d, y1),
+                (x0 + d, y1),
+                (x0, y1 - d),
+                (x0, y0 + d),
+            ]
+        }
+        "cds" => vec![(x0, y0), (x1 - 8.0, y0), (x1, y0 + r.h / 2.0), (x1 - 8.0, y1), (x0, y1)],
+        "note" => vec![(x0, y0), (x1 - 6.0, y0), (x1, y0 + 6.0), (x1, y1), (x0, y1)],
+        "folder" => vec![
+            (x0, y0 + 4.0),
+            (x0 + 4.0, y0),
+            (x0 + 20.0, y0),
+            (x0 + 24.0, y0 + 4.0),
+            (x1, y0 + 4.0),
+            (x1, y1),
+            (x0, y1),
+        ],
+        _ => vec![(x0, y0), (x1, y0), (x1, y1), (x0, y1)],
     }
 }

@@ -11,9 +11,7 @@ use crate::graph::view::{Change, GraphView};
 use crate::model::{ActorKind, Lang};
 use crate::render::layout::{layout, Anchor, Layout, Link, Placed, Rect, Sample, Strand, Text, FONT, LINE};
 use crate::render::markup::escape;
-use crate::render::style::{
-    change_colour, instrument_style, link_style, node_style, role_colour, shape, strand_colour,
-};
+use crate::render::style::{change_colour, link_style, node_style, outline, sample_line, shape, strand_colour};
 
 fn text(out: &mut String, t: &Text) {
     let anchor = match t.anchor {
@@ -42,56 +40,14 @@ fn dash(style: &str) -> &'static str {
 /// The outline of a node of `kind` in `r`, with `paint` (fill and stroke attributes).
 fn shape_svg(out: &mut String, kind: Option<ActorKind>, r: Rect, paint: &str) {
     let (sh, extra) = shape(kind);
-    let (x0, y0, x1, y1) = (r.x, r.y, r.x + r.w, r.y + r.h);
+    let (x0, y0) = (r.x, r.y);
     let dashes = if extra == "dashed" { " stroke-dasharray=\"4,2\"" } else { "" };
     let poly = |out: &mut String, points: &[(f64, f64)]| {
         let p: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
         let _ = write!(out, "<polygon points=\"{}\" {paint}{dashes}/>", p.join(" "));
     };
     match sh {
-        "hexagon" => {
-            let d = 10.0_f64.min(r.w / 4.0);
-            let ym = y0 + r.h / 2.0;
-            poly(out, &[(x0 + d, y0), (x1 - d, y0), (x1, ym), (x1 - d, y1), (x0 + d, y1), (x0, ym)]);
-        }
-        "octagon" => {
-            let d = 8.0_f64.min(r.h / 3.0);
-            poly(
-                out,
-                &[
-                    (x0 + d, y0),
-                    (x1 - d, y0),
-                    (x1, y0 + d),
-                    (x1, y1 - d),
-                    (x1 - d, y1),
-                    (x0 + d, y1),
-                    (x0, y1 - d),
-                    (x0, y0 + d),
-                ],
-            );
-        }
-        "cds" => {
-            let d = 8.0;
-            poly(out, &[(x0, y0), (x1 - d, y0), (x1, y0 + r.h / 2.0), (x1 - d, y1), (x0, y1)]);
-        }
-        "note" => {
-            let d = 6.0;
-            poly(out, &[(x0, y0), (x1 - d, y0), (x1, y0 + d), (x1, y1), (x0, y1)]);
-        }
-        "folder" => {
-            poly(
-                out,
-                &[
-                    (x0, y0 + 4.0),
-                    (x0 + 4.0, y0),
-                    (x0 + 20.0, y0),
-                    (x0 + 24.0, y0 + 4.0),
-                    (x1, y0 + 4.0),
-                    (x1, y1),
-                    (x0, y1),
-                ],
-            );
-        }
+        "hexagon" | "octagon" | "cds" | "note" | "folder" => poly(out, &outline(kind, r)),
         _ => {
             let rx = if extra == "rounded" { 7.0 } else { 0.0 };
             let _ = write!(
@@ -278,15 +234,7 @@ pub fn svg(v: &GraphView, lang: Lang) -> String {
                 );
             }
             Sample::Instrument(_) | Sample::Role(_) | Sample::Parent | Sample::Relation => {
-                let (width, style, colour) = match item.sample {
-                    Sample::Instrument(i) => {
-                        let (w, s) = instrument_style(i);
-                        (w, s, "#444444")
-                    }
-                    Sample::Role(role) => ("2.5", "solid", role_colour(role)),
-                    Sample::Parent => ("1.2", "solid", "#555555"),
-                    _ => ("1.0", "dashed", "#999999"),
-                };
+                let (width, style, colour) = sample_line(item.sample);
                 let _ = write!(
                     out,
                     "<line x1=\"{:.1}\" y1=\"{cy:.1}\" x2=\"{:.1}\" y2=\"{cy:.1}\" stroke=\"{colour}\" stroke-width=\"{width}\"{}/>",

@@ -11,7 +11,7 @@ fn bench_graph(c: &mut Criterion) {
     let mut group = c.benchmark_group("graph");
     group.sample_size(10);
     for n in [1_000usize, 10_000, 100_000] {
-        let country = nordgov::synth::generate(n, 1);
+        let country = nordgov::model::synth::generate(n, 1);
         group.bench_with_input(BenchmarkId::new("build", n), &n, |b, _| b.iter(|| graph::build(&country)));
         if n <= 10_000 {
             let g = graph::build(&country);

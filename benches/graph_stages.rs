@@ -23,7 +23,7 @@ fn best<T>(mut f: impl FnMut() -> T) -> f64 {
 fn main() {
     let n: usize = std::env::var("NORDGOV_N").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
     let quad_max: usize = std::env::var("NORDGOV_QUADRATIC_MAX").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
-    let c = nordgov::synth::generate(n, 1);
+    let c = nordgov::model::synth::generate(n, 1);
     if let Ok(path) = std::env::var("NORDGOV_GRAPHML") {
         std::fs::write(path, nordgov::render::graphml::graphml(&c, &graph::build(&c))).unwrap();
     }

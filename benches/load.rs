@@ -11,8 +11,8 @@ fn bench_load(c: &mut Criterion) {
     let mut group = c.benchmark_group("load_validate");
     group.sample_size(10);
     for n in [1_000usize, 10_000, 100_000] {
-        let country = nordgov::synth::generate(n, 1);
-        let files = nordgov::print::files(&country);
+        let country = nordgov::model::synth::generate(n, 1);
+        let files = nordgov::files::print::files(&country);
         let mut db = SourceDb::new();
         let ids: Vec<FileId> = files.iter().map(|(name, text)| db.add(name.clone(), text.clone())).collect();
         let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();

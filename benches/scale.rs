@@ -26,7 +26,7 @@ use nordgov::graph::view::{view, ViewKind, ViewOptions};
 use nordgov::graph::{self, EdgeSet};
 use nordgov::load::{parse, validate, Limits, ParsedFile};
 use nordgov::model::{Lang, Sector};
-use nordgov::report::{Input, ScenarioPage};
+use nordgov::render::report::{Input, ScenarioPage};
 use nordgov::scenario::{apply, diff};
 
 /// mimalloc, as in the binary, counting the bytes live now and their high-water mark.
@@ -219,8 +219,8 @@ fn main() {
 
     // Setup, measured once for information: the model text the loader reads. The texts move
     // into the SourceDb (no second copy) and the generated model is dropped before loading.
-    let generated = b.stage_n("(setup) synth generate", 1, || nordgov::synth::generate(n, 1));
-    let files = b.stage_n("(setup) print model text", 1, || nordgov::print::files(&generated));
+    let generated = b.stage_n("(setup) synth generate", 1, || nordgov::model::synth::generate(n, 1));
+    let files = b.stage_n("(setup) print model text", 1, || nordgov::files::print::files(&generated));
     drop(generated);
     let text_bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
     let mut db = SourceDb::new();
@@ -316,7 +316,7 @@ fn main() {
     drop(g);
 
     // Scenario: apply one operation, then diff the result against the base.
-    let scenario = nordgov::synth::move_scenario(&c);
+    let scenario = nordgov::model::synth::move_scenario(&c);
     let result = b.stage("scenario apply", || apply(&c, &scenario, 0).unwrap());
     b.capped("scenario diff", "NORDGOV_DIFF_MAX", diff_max, || diff(&c, &result, &[]));
     b.sum("scenario apply+diff", &["scenario apply", "scenario diff"]);
@@ -327,12 +327,12 @@ fn main() {
         let weights = Weights::bundled();
         let input =
             Input { countries: std::slice::from_ref(&c), scenarios: &[page], sources: &[], lang, weights: &weights };
-        nordgov::report::build(&input, &|_v| String::new())
+        nordgov::render::report::build(&input, &|_v| String::new())
     });
     drop(result);
 
     // Compare against a second synthetic country of the same size (another seed and code).
-    let mut other = nordgov::synth::generate(n, 2);
+    let mut other = nordgov::model::synth::generate(n, 2);
     other.code = "xb".to_string();
     let pair = [c, other];
     b.stage("compare: roles", || compare::roles(&pair, lang));

@@ -10,7 +10,7 @@ use nordgov::analysis::dimensions::Weights;
 use nordgov::analysis::{compare, matrix, profile, resources};
 use nordgov::graph::view::{view, ViewKind, ViewOptions};
 use nordgov::model::{Country, Lang, Sector};
-use nordgov::report::{Input, ScenarioPage};
+use nordgov::render::report::{Input, ScenarioPage};
 use nordgov::scenario::apply;
 
 const SIZES: [usize; 2] = [1_000, 10_000];
@@ -20,7 +20,7 @@ fn bench_matrices(c: &mut Criterion) {
     let mut group = c.benchmark_group("matrix");
     group.sample_size(10);
     for n in SIZES {
-        let country = nordgov::synth::generate(n, 1);
+        let country = nordgov::model::synth::generate(n, 1);
         group.bench_with_input(BenchmarkId::new("roles", n), &n, |b, _| {
             b.iter(|| matrix::role_matrix(&country, Sector::General, LANG))
         });
@@ -39,9 +39,9 @@ fn bench_matrices(c: &mut Criterion) {
 
 /// Two synthetic countries of `n` actors that differ (other seed and code).
 fn pair(n: usize) -> [Country; 2] {
-    let mut other = nordgov::synth::generate(n, 2);
+    let mut other = nordgov::model::synth::generate(n, 2);
     other.code = "xb".to_string();
-    [nordgov::synth::generate(n, 1), other]
+    [nordgov::model::synth::generate(n, 1), other]
 }
 
 fn bench_compare(c: &mut Criterion) {
@@ -65,7 +65,7 @@ fn bench_dot(c: &mut Criterion) {
     let mut group = c.benchmark_group("dot");
     group.sample_size(10);
     for n in SIZES {
-        let country = nordgov::synth::generate(n, 1);
+        let country = nordgov::model::synth::generate(n, 1);
         let g = nordgov::graph::build(&country);
         for (kind, name) in [(ViewKind::Org, "org"), (ViewKind::Steering, "steering")] {
             let opts = ViewOptions { kind, level: None, focus: None, depth: 1, instrument_max: 5, lang: LANG };
@@ -81,8 +81,8 @@ fn bench_report(c: &mut Criterion) {
     let mut group = c.benchmark_group("report_no_layout");
     group.sample_size(10);
     let n = 1_000;
-    let country = nordgov::synth::generate(n, 1);
-    let scenario = nordgov::synth::move_scenario(&country);
+    let country = nordgov::model::synth::generate(n, 1);
+    let scenario = nordgov::model::synth::move_scenario(&country);
     let result = apply(&country, &scenario, 0).unwrap();
     let page = ScenarioPage { file: "scenario-xa-move.html", scenario: &scenario, base: &country, result: &result };
     let countries = [country.clone()];
@@ -90,7 +90,7 @@ fn bench_report(c: &mut Criterion) {
     let weights = Weights::bundled();
     let input = Input { countries: &countries, scenarios: &pages, sources: &[], lang: LANG, weights: &weights };
     group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
-        b.iter(|| nordgov::report::build(&input, &|_v| String::new()))
+        b.iter(|| nordgov::render::report::build(&input, &|_v| String::new()))
     });
     group.finish();
 }

@@ -9,8 +9,8 @@ fn bench_scenario(c: &mut Criterion) {
     let mut group = c.benchmark_group("scenario_apply_diff");
     group.sample_size(10);
     for n in [1_000usize, 10_000] {
-        let base = nordgov::synth::generate(n, 1);
-        let s = nordgov::synth::move_scenario(&base);
+        let base = nordgov::model::synth::generate(n, 1);
+        let s = nordgov::model::synth::move_scenario(&base);
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
             b.iter(|| {
                 let result = apply(&base, &s, 0).unwrap();

@@ -6,7 +6,7 @@
 //! position.
 //!
 //! [`crate::analysis::profile`] computes its criteria from a basis, and the reorganisation
-//! search ([`crate::explore`]) changes a basis in place of the whole model, so one candidate costs
+//! search ([`crate::scenario::explore`]) changes a basis in place of the whole model, so one candidate costs
 //! a few flat-vector copies instead of a model clone, matrices and a graph. Both read the criteria
 //! through [`Basis::criteria`], so they cannot drift apart; [`Basis::explain`] evaluates a
 //! criterion the same way and also says which facts decided it.

@@ -97,7 +97,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         return Exit::Success;
     }
     let targets: Vec<String> = if args.countries.is_empty() {
-        crate::workspace::country_dirs(&cli.models).iter().map(|p| crate::workspace::display(p)).collect()
+        crate::files::workspace::country_dirs(&cli.models).iter().map(|p| crate::files::workspace::display(p)).collect()
     } else {
         args.countries.clone()
     };
@@ -105,7 +105,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         eprintln!(
             "error: compare needs at least two models (found {} under {})",
             targets.len(),
-            crate::workspace::display(&cli.models)
+            crate::files::workspace::display(&cli.models)
         );
         return Exit::Failure;
     }

@@ -10,12 +10,12 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::output::TableOutput;
 use super::{read_country, Cli, Exit};
-use crate::explore::{self, Kind, Objective, Outcome};
+use crate::files::workspace;
 use crate::model::{Country, Labels, Lang, Vocabulary};
 use crate::render::grid::{Cell, Grid};
 use crate::render::operations;
+use crate::scenario::explore::{self, Kind, Objective, Outcome};
 use crate::scenario::{self, Op};
-use crate::workspace;
 
 /// Arguments of `nordgov explore`.
 #[derive(Debug, clap::Args)]

@@ -1,11 +1,11 @@
 //! `nordgov fmt [PATH...] [--check]`: model and scenario files in canonical form
-//! ([`crate::format`]), written atomically; `--check` only lists the files that would change.
+//! ([`crate::files::format`]), written atomically; `--check` only lists the files that would change.
 
 use std::path::{Path, PathBuf};
 
 use super::{report, Cli, Exit};
 use crate::diagnostic::SourceDb;
-use crate::workspace;
+use crate::files::workspace;
 
 /// Arguments of `nordgov fmt`.
 #[derive(Debug, clap::Args)]
@@ -61,7 +61,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
                 continue;
             }
         };
-        let Ok(formatted) = crate::format::format(&text) else {
+        let Ok(formatted) = crate::files::format::format(&text) else {
             // The loader's parser says where and why, as for any model file.
             let id = db.add(workspace::display(path), text.clone());
             let (_, diags) = crate::load::parse(id, &text, &cli.limits());

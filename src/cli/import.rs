@@ -8,8 +8,8 @@ use calamine::{Data, Reader};
 
 use super::{report, Cli, Exit};
 use crate::diagnostic::SourceDb;
+use crate::files::{actor_list, role_sheet, workspace};
 use crate::load::raw::{RawFile, Sp};
-use crate::{actor_list, role_sheet, workspace};
 
 /// Spreadsheet formats `import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -122,7 +122,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             if !roles.is_empty() {
                 let items: Vec<RawFile> =
                     roles.into_iter().map(|r| RawFile { role: vec![Sp::new(r)], ..Default::default() }).collect();
-                files.push(("roles.toml".to_string(), crate::print::file_text(&items), "role entries"));
+                files.push(("roles.toml".to_string(), crate::files::print::file_text(&items), "role entries"));
             }
         }
     }

@@ -76,12 +76,12 @@ pub(super) fn parse_lang(s: &str) -> Result<Lang, String> {
 /// Runs the command.
 pub fn run(cli: &Cli, args: &Args) -> Exit {
     let targets: Vec<String> = if args.countries.is_empty() {
-        crate::workspace::country_dirs(&cli.models).iter().map(|p| crate::workspace::display(p)).collect()
+        crate::files::workspace::country_dirs(&cli.models).iter().map(|p| crate::files::workspace::display(p)).collect()
     } else {
         args.countries.clone()
     };
     if targets.is_empty() {
-        eprintln!("error: no models under {}", crate::workspace::display(&cli.models));
+        eprintln!("error: no models under {}", crate::files::workspace::display(&cli.models));
         return Exit::Failure;
     }
     let mut grids = Vec::new();

@@ -278,14 +278,14 @@ fn note_fallbacks<'a>(countries: impl IntoIterator<Item = &'a crate::model::Coun
 /// diagnostics, and returns it as of `as_of` if given; on failure returns the exit code.
 fn read_country(cli: &Cli, arg: &str, as_of: Option<chrono::NaiveDate>) -> Result<crate::model::Country, Exit> {
     let mut db = SourceDb::new();
-    let dir = match crate::workspace::resolve(arg, &cli.models) {
+    let dir = match crate::files::workspace::resolve(arg, &cli.models) {
         Ok(d) => d,
         Err(d) => {
             report(cli, &db, &[d]);
             return Err(Exit::Failure);
         }
     };
-    let (country, diags) = crate::workspace::load_model(&dir, &mut db, &cli.limits());
+    let (country, diags) = crate::files::workspace::load_model(&dir, &mut db, &cli.limits());
     let errors: Vec<Diagnostic> =
         diags.into_iter().filter(|d| d.severity() == crate::diagnostic::Severity::Error).collect();
     match country {
@@ -310,9 +310,9 @@ fn read_on(cli: &Cli, arg: &str, as_of: Option<chrono::NaiveDate>) -> Result<cra
 /// comparisons and distances see them. Models that do not load are left out (validate them to
 /// see why).
 fn other_countries(cli: &Cli, except: &str) -> Vec<crate::model::Country> {
-    crate::workspace::country_dirs(&cli.models)
+    crate::files::workspace::country_dirs(&cli.models)
         .iter()
-        .filter_map(|p| read_country(cli, &crate::workspace::display(p), None).ok())
+        .filter_map(|p| read_country(cli, &crate::files::workspace::display(p), None).ok())
         .filter(|o| o.code != except)
         .map(|o| o.as_compared(None))
         .collect()
@@ -322,7 +322,7 @@ fn other_countries(cli: &Cli, except: &str) -> Vec<crate::model::Country> {
 /// default (every dimension weighs 1).
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct WeightsArg {
-    /// Weights of the governance dimensions in distances: a TOML file with a [weights] table
+    /// Weights of the governance dimensions in distances: a TOML file with a `[weights]` table
     /// (see `nordgov compare --print-weights`); default: every dimension weighs 1.
     #[arg(long, value_name = "FILE")]
     pub weights: Option<PathBuf>,
@@ -335,14 +335,14 @@ impl WeightsArg {
         use crate::analysis::dimensions::{Weights, DEFAULT_WEIGHTS};
         let Some(path) = &self.weights else { return Ok((Weights::bundled(), DEFAULT_WEIGHTS.to_string())) };
         let mut db = SourceDb::new();
-        let text = match crate::workspace::read_text(path, &cli.limits()) {
+        let text = match crate::files::workspace::read_text(path, &cli.limits()) {
             Ok(t) => t,
             Err(d) => {
                 report(cli, &db, &[d]);
                 return Err(Exit::Failure);
             }
         };
-        let file = db.add(crate::workspace::display(path), text.clone());
+        let file = db.add(crate::files::workspace::display(path), text.clone());
         match Weights::parse(file, &text) {
             Ok(w) => Ok((w, text)),
             Err(d) => {

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use super::matrix::parse_lang;
 use super::{Cli, Exit};
+use crate::files::{scaffold, workspace};
 use crate::model::Lang;
-use crate::{scaffold, workspace};
 
 /// Arguments of `nordgov new`.
 #[derive(Debug, clap::Args)]

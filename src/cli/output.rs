@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 use clap::ValueEnum;
 
 use super::Exit;
+use crate::files::workspace;
 use crate::render::{csv, grid::Grid, html, md, table, xlsx};
-use crate::workspace;
 
 /// The formats of table-producing commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,5 +1,5 @@
 //! `nordgov report [MODELS_DIR] -o OUT_DIR`: reads every model in a directory, their scenarios
-//! and the source texts they cite, builds the site ([`crate::report`]) and writes its pages.
+//! and the source texts they cite, builds the site ([`crate::render::report`]) and writes its pages.
 
 use std::path::{Path, PathBuf};
 
@@ -7,10 +7,10 @@ use super::diagram::{graphviz_available, inline_svg, Engine};
 use super::matrix::parse_lang;
 use super::scenario::load_scenario;
 use super::{read_country, Cli, Exit};
+use crate::files::workspace;
 use crate::graph::fold::{fold, FoldOptions};
 use crate::model::Lang;
-use crate::report::{self, ScenarioPage};
-use crate::workspace;
+use crate::render::report::{self, ScenarioPage};
 
 /// Arguments of `nordgov report`.
 #[derive(Debug, clap::Args)]

@@ -6,10 +6,10 @@ use std::path::{Path, PathBuf};
 use super::output::TableOutput;
 use super::{read_country, report, Cli, Exit};
 use crate::diagnostic::SourceDb;
+use crate::files::{print, workspace};
 use crate::model::Country;
 use crate::render::grid;
 use crate::scenario::{self, Scenario};
-use crate::{print, workspace};
 
 /// Arguments of `nordgov scenario apply`.
 #[derive(Debug, clap::Args)]
@@ -78,7 +78,7 @@ pub(super) fn load_scenario(cli: &Cli, path: &Path) -> Result<(Scenario, Country
     // The base resolves next to the scenario file first (`base = "../"`), then as a country
     // code under --models.
     let beside = path.parent().unwrap_or(Path::new(".")).join(s.base.get());
-    let base_arg = if beside.is_dir() && crate::workspace::discover(&beside).is_ok() {
+    let base_arg = if beside.is_dir() && crate::files::workspace::discover(&beside).is_ok() {
         workspace::display(&beside)
     } else {
         s.base.get().clone()

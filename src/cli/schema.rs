@@ -14,5 +14,5 @@ pub struct Args {
 
 /// Runs the command.
 pub fn run(_cli: &Cli, args: &Args) -> Exit {
-    output::write(args.output.as_deref(), &crate::schema::json_schema())
+    output::write(args.output.as_deref(), &crate::files::schema::json_schema())
 }

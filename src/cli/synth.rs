@@ -3,7 +3,8 @@
 use std::path::PathBuf;
 
 use super::{Cli, Exit};
-use crate::{synth, workspace};
+use crate::files::workspace;
+use crate::model::synth;
 
 /// Arguments of `nordgov synth`.
 #[derive(Debug, clap::Args)]

@@ -6,7 +6,7 @@ use clap::ValueEnum;
 
 use super::{exit_for, output, report, Cli, Exit};
 use crate::diagnostic::{emit, sort, SourceDb};
-use crate::workspace;
+use crate::files::workspace;
 
 /// Output format of diagnostics.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

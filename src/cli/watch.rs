@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
 use super::{diagram, report, Cli, Exit};
-use crate::workspace;
+use crate::files::workspace;
 
 /// Arguments of `nordgov watch`.
 #[derive(Debug, clap::Args)]

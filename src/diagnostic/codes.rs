@@ -30,7 +30,9 @@ pub struct CodeInfo {
 
 macro_rules! codes {
     ($($variant:ident => $id:literal, $name:literal, $sev:ident, $summary:literal, $why:literal, $example:literal, $fix:literal;)+) => {
-        /// A stable diagnostic code.
+        /// A stable diagnostic code (each variant documented by its summary, written for the
+        /// terminal, where `[documents]` names a table and not a link).
+        #[allow(rustdoc::broken_intra_doc_links)]
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
             $(#[doc = $summary] $variant,)+

@@ -3,7 +3,7 @@
 //! Two stages, kept apart so each can be tested on text held in memory:
 //! [`parse`] reads one file's text into a [`raw::RawFile`] (syntax and schema), and [`validate`]
 //! merges the raw files of one model directory into a [`Country`] (meaning). Neither touches
-//! the disk; [`crate::workspace`] reads files and hands their text over.
+//! the disk; [`crate::files::workspace`] reads files and hands their text over.
 
 mod parse;
 pub mod raw;

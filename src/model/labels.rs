@@ -21,7 +21,7 @@ pub trait Labelled: Copy {
     fn label(self, lang: Lang) -> &'static str;
 }
 
-/// Picks the name for `lang` from (en, nb, sv, da, fi); Icelandic from [`icelandic`], by the
+/// Picks the name for `lang` from (en, nb, sv, da, fi); Icelandic from the Icelandic word list, by the
 /// English word, else the English word itself.
 pub fn pick(lang: Lang, names: [&'static str; 5]) -> &'static str {
     let [en, nb, sv, da, fi] = names;

@@ -8,6 +8,7 @@
 
 mod country;
 mod labels;
+pub mod synth;
 mod vocab;
 
 pub use country::*;

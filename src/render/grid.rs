@@ -1048,14 +1048,14 @@ pub fn diff(d: &Diff, lang: Lang) -> Vec<Grid> {
     out
 }
 
-/// The actor list ([`crate::actor_list`]): one row per actor, fixed column names (the layout
+/// The actor list ([`crate::files::actor_list`]): one row per actor, fixed column names (the layout
 /// `nordgov import` reads back), whatever the language.
 pub fn actor_list(c: &crate::model::Country) -> Grid {
     Grid {
         sheet: c.code.clone(),
         title: format!("Actors: {}", c.code),
-        header: crate::actor_list::COLUMNS.iter().map(|h| (*h).to_string()).collect(),
-        rows: crate::actor_list::rows(c).into_iter().map(|r| r.into_iter().map(Cell::text).collect()).collect(),
+        header: crate::files::actor_list::COLUMNS.iter().map(|h| (*h).to_string()).collect(),
+        rows: crate::files::actor_list::rows(c).into_iter().map(|r| r.into_iter().map(Cell::text).collect()).collect(),
         notes: Vec::new(),
     }
 }

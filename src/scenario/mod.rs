@@ -1,6 +1,6 @@
 //! What-if reorganisations: a scenario is a TOML file naming a base model and an ordered list of
-//! operations; [`apply`] runs them on the validated base (each checked against the state the
-//! previous ones left), and [`diff`] compares two models semantically, by metrics and by profile
+//! operations; [`apply`](mod@apply) runs them on the validated base (each checked against the state the
+//! previous ones left), and [`diff`](mod@diff) compares two models semantically, by metrics and by profile
 //! distance to other countries.
 //!
 //! The operations are a closed, typed set ([`Op`]); every id they name keeps its span, so an
@@ -8,6 +8,7 @@
 
 pub mod apply;
 pub mod diff;
+pub mod explore;
 mod parse;
 
 pub use apply::apply;

@@ -35,8 +35,8 @@ pub fn render(cmd: &mut Command, strip: Option<&Path>) -> (i32, String) {
 /// is invalid).
 pub fn load_model(dir: &Path) -> nordgov::model::Country {
     let mut db = nordgov::diagnostic::SourceDb::new();
-    let md = nordgov::workspace::ModelDir { path: dir.to_path_buf(), name: dir.display().to_string() };
-    let (c, d) = nordgov::workspace::load_model(&md, &mut db, &nordgov::load::Limits::default());
+    let md = nordgov::files::workspace::ModelDir { path: dir.to_path_buf(), name: dir.display().to_string() };
+    let (c, d) = nordgov::files::workspace::load_model(&md, &mut db, &nordgov::load::Limits::default());
     c.unwrap_or_else(|| panic!("{}: {d:?}", md.name))
 }
 

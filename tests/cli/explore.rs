@@ -6,8 +6,8 @@ use std::sync::atomic::AtomicBool;
 
 use nordgov::analysis::dimensions::Weights;
 use nordgov::analysis::profile;
-use nordgov::explore::{self, Kind, Objective, Search};
 use nordgov::model::Country;
+use nordgov::scenario::explore::{self, Kind, Objective, Search};
 use serde_json::Value;
 
 use crate::common::{nordgov, render, root};

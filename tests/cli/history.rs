@@ -11,7 +11,7 @@ use nordgov::scenario::{Op, Scenario};
 use crate::common::{load_model, nordgov, root};
 
 fn countries() -> Vec<PathBuf> {
-    nordgov::workspace::country_dirs(&root().join("models"))
+    nordgov::files::workspace::country_dirs(&root().join("models"))
 }
 
 fn dates() -> Vec<String> {

@@ -159,7 +159,7 @@ fn actor_lists_round_trip_through_spreadsheets() {
     for c in COUNTRIES {
         let tmp = tempfile::tempdir().unwrap();
         let base = tmp.path().join("printed");
-        nordgov::workspace::write_model_dir(&base, &load_model(&root().join("models").join(c))).unwrap();
+        nordgov::files::workspace::write_model_dir(&base, &load_model(&root().join("models").join(c))).unwrap();
         for format in ["xlsx", "csv"] {
             let sheet = tmp.path().join(format!("actors.{format}"));
             let kind = ["--kind", "actors", "--format", format, "-o"].map(OsStr::new);
@@ -189,8 +189,8 @@ fn actor_lists_round_trip_through_spreadsheets() {
 fn import_reports_each_row_it_cannot_read() {
     let tmp = tempfile::tempdir().unwrap();
     let file = tmp.path().join("actors.csv");
-    let header = nordgov::actor_list::COLUMNS.join(",");
-    let blank = ",".repeat(nordgov::actor_list::COLUMNS.len() - 4);
+    let header = nordgov::files::actor_list::COLUMNS.join(",");
+    let blank = ",".repeat(nordgov::files::actor_list::COLUMNS.len() - 4);
     std::fs::write(
         &file,
         format!(

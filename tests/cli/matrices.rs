@@ -49,9 +49,9 @@ fn norway_as_of_two_dates() {
 
 /// Counts per country, computed from the loaded model.
 fn counts(code: &str) -> BTreeMap<&'static str, usize> {
-    let dir = nordgov::workspace::ModelDir { name: code.into(), path: root().join("models").join(code) };
+    let dir = nordgov::files::workspace::ModelDir { name: code.into(), path: root().join("models").join(code) };
     let mut db = nordgov::diagnostic::SourceDb::new();
-    let (c, d) = nordgov::workspace::load_model(&dir, &mut db, &nordgov::load::Limits::default());
+    let (c, d) = nordgov::files::workspace::load_model(&dir, &mut db, &nordgov::load::Limits::default());
     let c = c.unwrap_or_else(|| panic!("{code} does not load: {d:?}"));
     let filled = |sector| {
         c.roles

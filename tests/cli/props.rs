@@ -18,7 +18,7 @@ fn text() -> impl Strategy<Value = String> {
 
 /// A synthetic model with `edits` applied: (actor index, name, abbreviation, alias, note).
 fn model(size: usize, seed: u64, edits: &[(usize, String, String, String, String)]) -> Country {
-    let mut c = nordgov::synth::generate(size, seed);
+    let mut c = nordgov::model::synth::generate(size, seed);
     let n = c.actors.len();
     for (pick, name, abbr, alias, note) in edits {
         if let Some(a) = c.actors.values_mut().nth(pick % n) {
@@ -63,7 +63,7 @@ proptest! {
         edits in prop::collection::vec((0usize..10_000, text(), text(), text(), text()), 0..8),
     ) {
         let m = model(size, seed, &edits);
-        let mut files = nordgov::print::files(&m);
+        let mut files = nordgov::files::print::files(&m);
         let loaded = load(&files);
         prop_assert_eq!(&loaded, &m);
         files.reverse();
@@ -80,7 +80,7 @@ proptest! {
     ) {
         let a = model(size, seed, &[]);
         let b = model(size, seed, &edits);
-        let mut files = nordgov::print::files(&b);
+        let mut files = nordgov::files::print::files(&b);
         let b1 = load(&files);
         files.reverse();
         let b2 = load(&files);

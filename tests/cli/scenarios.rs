@@ -142,9 +142,9 @@ fn scenario_errors_point_into_the_file() {
 
 /// Loads a bundled model through the library, on a date.
 fn model(code: &str, date: &str) -> nordgov::model::Country {
-    let dir = nordgov::workspace::ModelDir { name: code.into(), path: root().join("models").join(code) };
+    let dir = nordgov::files::workspace::ModelDir { name: code.into(), path: root().join("models").join(code) };
     let mut db = nordgov::diagnostic::SourceDb::new();
-    let (c, d) = nordgov::workspace::load_model(&dir, &mut db, &nordgov::load::Limits::default());
+    let (c, d) = nordgov::files::workspace::load_model(&dir, &mut db, &nordgov::load::Limits::default());
     c.unwrap_or_else(|| panic!("{d:?}")).as_of(date.parse().unwrap())
 }
 
@@ -230,7 +230,7 @@ mod properties {
     }
 
     fn country(seed: u64) -> Country {
-        nordgov::synth::generate(60 + (seed % 5) as usize * 20, seed)
+        nordgov::model::synth::generate(60 + (seed % 5) as usize * 20, seed)
     }
 
     proptest! {
@@ -362,8 +362,8 @@ fn apply_to_stdout_is_one_valid_model_file() {
         .unwrap();
     assert!(o.status.success());
     let mut db = nordgov::diagnostic::SourceDb::new();
-    let (split, _) = nordgov::workspace::load_model(
-        &nordgov::workspace::ModelDir { name: "m".into(), path: dir },
+    let (split, _) = nordgov::files::workspace::load_model(
+        &nordgov::files::workspace::ModelDir { name: "m".into(), path: dir },
         &mut db,
         &nordgov::load::Limits::default(),
     );

@@ -22,7 +22,7 @@ fn committed_schema_is_current() {
 fn model_files() -> Vec<PathBuf> {
     let mut files = Vec::new();
     for base in ["models", "examples/models"] {
-        for dir in nordgov::workspace::country_dirs(&root().join(base)) {
+        for dir in nordgov::files::workspace::country_dirs(&root().join(base)) {
             for e in std::fs::read_dir(dir).unwrap() {
                 let p = e.unwrap().path();
                 if p.extension().is_some_and(|x| x == "toml") {
@@ -78,7 +78,7 @@ fn taplo_accepts_every_model_file_and_rejects_a_misspelt_key() {
     let src = files.iter().find(|f| std::fs::read_to_string(f).unwrap().contains("\nkind = ")).unwrap();
     let text = std::fs::read_to_string(src).unwrap();
     let body = text.split_once('\n').map_or("", |(_, rest)| rest);
-    let bad = format!("{}\n{}", nordgov::print::SCHEMA_LINE, body.replacen("\nkind = ", "\nknid = ", 1));
+    let bad = format!("{}\n{}", nordgov::files::print::SCHEMA_LINE, body.replacen("\nkind = ", "\nknid = ", 1));
     let bad_path = tmp.path().join("xx/bad.toml");
     std::fs::write(&bad_path, bad).unwrap();
     let out = taplo_check(&taplo, &bad_path);

@@ -29,9 +29,9 @@ use crate::render::grid::quantity_text;
 use crate::render::html::{escape, source_link};
 
 /// Cytoscape.js 3.35.0, as vendored (written into the site as `assets/cytoscape.min.js`).
-pub const CYTOSCAPE_JS: &str = include_str!("../../vendor/cytoscape/cytoscape.min.js");
+pub const CYTOSCAPE_JS: &str = include_str!("../../../vendor/cytoscape/cytoscape.min.js");
 /// Cytoscape.js's MIT licence (written into the site as `assets/cytoscape-LICENSE.txt`).
-pub const CYTOSCAPE_LICENSE: &str = include_str!("../../vendor/cytoscape/LICENSE");
+pub const CYTOSCAPE_LICENSE: &str = include_str!("../../../vendor/cytoscape/LICENSE");
 /// The explorer's own script (written into the site as `assets/explorer.js`).
 pub const EXPLORER_JS: &str = include_str!("explorer.js");
 

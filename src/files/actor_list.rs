@@ -58,7 +58,7 @@ pub fn rows(c: &Country) -> Vec<Vec<String>> {
     c.actors
         .values()
         .map(|a| {
-            let r = crate::print::actor(a);
+            let r = crate::files::print::actor(a);
             let name = |l: Lang| r.name.0.iter().find(|(k, _)| k.get() == l.key()).map(|(_, n)| n.clone());
             let sources: Vec<String> = r
                 .source
@@ -310,5 +310,5 @@ fn unneutralise(v: &str) -> String {
 pub fn actors_file(actors: Vec<RawActor>) -> String {
     let items: Vec<RawFile> =
         actors.into_iter().map(|a| RawFile { actor: vec![Sp::new(a)], ..Default::default() }).collect();
-    crate::print::file_text(&items)
+    crate::files::print::file_text(&items)
 }

@@ -7,6 +7,8 @@
 //! CSS, a few lines of inline script for sortable tables, inline SVG), so the site works opened
 //! as files and behind any static server, and every text on it follows the requested language.
 
+pub mod explorer;
+
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 
@@ -19,7 +21,7 @@ use crate::graph::{self, EdgeSet};
 use crate::model::{Country, Instrument, Labelled, Labels, Lang, Level, Polarity, Role, Sector, SourceRef, Vocabulary};
 use crate::render::grid::{self, word, Cell, Grid, GridOptions};
 use crate::render::html::{escape, page, page_with, source_link, table, table_linked};
-use crate::render::{chart, explorer, operations};
+use crate::render::{chart, operations};
 use crate::scenario::{self, Scenario};
 
 /// A scenario the report shows: the scenario, its base and the result of applying it.

@@ -2,11 +2,11 @@
 //! field. The lists of terms in the comments come from the vocabularies, so a scaffold always
 //! names the terms the validator accepts.
 
+use crate::files::print::SCHEMA_LINE;
 use crate::model::{
     ActorKind, Confidence, Lang, Level, LevelCharacter, Participation, Portfolio, Qualifier, RelationType, Role,
     Standing, Vocabulary,
 };
-use crate::print::SCHEMA_LINE;
 
 /// `keys` of a vocabulary, comma-separated.
 fn terms<V: Vocabulary>() -> String {

@@ -31,6 +31,7 @@ pub mod explore;
 pub mod format;
 pub mod graph;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod print;
 pub mod render;

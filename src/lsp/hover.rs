@@ -179,7 +179,9 @@ pub fn code_actions(
             continue;
         };
         for hint in &data.hints {
-            let Some(suggestion) = hint.strip_prefix("did you mean `").and_then(|r| r.strip_suffix("`?")) else {
+            // `did you mean `digst`?`, perhaps followed by why.
+            let Some(suggestion) = hint.strip_prefix("did you mean `").and_then(|r| r.split_once("`?")).map(|(s, _)| s)
+            else {
                 continue;
             };
             let start = doc.lines.offset(&doc.text, d.range.start);

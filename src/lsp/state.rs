@@ -72,12 +72,9 @@ impl Unit {
     pub fn read(dir: &Path, limits: &Limits) -> Unit {
         let mut db = SourceDb::new();
         let md = ModelDir { path: dir.to_path_buf(), name: workspace::display(dir) };
-        let (ids, read_diags) = workspace::read_model(&md, &mut db, limits);
-        let models = ids
-            .iter()
-            .filter_map(|&id| db.get(id))
-            .map(|f| (PathBuf::from(&f.name), Doc::new(f.text.clone(), false, false)))
-            .collect();
+        // Every file read, also one that is not UTF-8 (kept lossily, so its diagnostic shows).
+        let (_, read_diags) = workspace::read_model(&md, &mut db, limits);
+        let models = db.iter().map(|(_, f)| (PathBuf::from(&f.name), Doc::new(f.text.clone(), false, false))).collect();
         let mut scenarios = BTreeMap::new();
         if let Ok(entries) = std::fs::read_dir(dir.join("scenarios")) {
             for p in entries.filter_map(Result::ok).map(|e| e.path()) {

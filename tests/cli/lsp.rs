@@ -306,6 +306,35 @@ fn bad_input_keeps_the_server_serving() {
 }
 
 #[test]
+fn scenarios_are_checked_against_their_model_as_it_is_edited() {
+    let (_tmp, models) = dk_copy();
+    let dk = models.join("dk");
+    let scenario = dk.join("scenarios/digital_ministry_2022.toml");
+    let text = std::fs::read_to_string(&scenario).unwrap();
+    let mut c = Client::start(&bin(), &models, &models);
+    c.open_text(&scenario, &text.replacen("actor = \"digst\"", "actor = \"digts\"", 1));
+    c.sync();
+    let d = c.diagnostics_of(&scenario);
+    assert_eq!(codes(&d), ["E0201"], "{d:#?}");
+    assert!(d[0]["message"].as_str().unwrap().contains("did you mean `digst`?"), "{d:#?}");
+    // Fixed in the scenario, then broken from the model: an actor added in actors.toml (not
+    // saved) takes the id the scenario adds.
+    let with_new = format!("{text}\n[[op]]\nop = \"add_actor\"\nid = \"new_body\"\nname = {{ en = \"New body\", da = \"Nyt organ\" }}\nkind = \"agency\"\nlevel = \"state\"\n");
+    c.change(&scenario, 2, &with_new);
+    c.sync();
+    assert_eq!(codes(&c.diagnostics_of(&scenario)), Vec::<String>::new());
+    let actors = dk.join("actors.toml");
+    let actors_text = std::fs::read_to_string(&actors).unwrap();
+    let added = "\n[[actor]]\nid = \"new_body\"\nname = { en = \"New body\", da = \"Nyt organ\" }\nkind = \"agency\"\nlevel = \"state\"\nparent = \"fm_dk\"\nsource = \"nordic2017:1\"\nconfidence = \"low\"\n";
+    c.open_text(&actors, &format!("{actors_text}{added}"));
+    c.sync();
+    assert!(c.diagnostics_of(&actors).iter().all(|d| d["severity"] == 2), "{:#?}", c.diagnostics_of(&actors));
+    let d = c.diagnostics_of(&scenario);
+    assert_eq!(codes(&d), ["E0202"], "{d:#?}");
+    c.shutdown();
+}
+
+#[test]
 fn columns_are_utf16_after_non_ascii_text() {
     let (_tmp, models) = dk_copy();
     let roles = models.join("dk/roles.toml");

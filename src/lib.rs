@@ -21,7 +21,8 @@
 //! 7. [`print`]: a country back to model files; [`synth`] builds synthetic countries.
 //! 8. [`diagnostic::emit`]: diagnostics for people or as JSON.
 //!
-//! [`load::load`] chains steps 2 and 3; `examples/pipeline.rs` chains them all.
+//! [`load::load`] chains steps 2 and 3; `examples/pipeline.rs` chains them all. [`lsp`] runs
+//! steps 1-3 for an editor as the files change (`nordgov lsp`).
 
 pub mod actor_list;
 pub mod analysis;

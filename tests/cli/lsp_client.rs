@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
@@ -139,6 +139,17 @@ impl Client {
         self.notify(
             "textDocument/didChange",
             json!({ "textDocument": { "uri": uri(file), "version": version }, "contentChanges": [{ "text": text }] }),
+        );
+    }
+
+    /// Replaces characters `start..end` of line `line` in `file` with `text` (an incremental
+    /// change, as editors send while typing).
+    pub fn edit(&mut self, file: &Path, version: i64, line: usize, start: usize, end: usize, text: &str) {
+        let range = json!({ "start": { "line": line, "character": start }, "end": { "line": line, "character": end } });
+        self.notify(
+            "textDocument/didChange",
+            json!({ "textDocument": { "uri": uri(file), "version": version },
+                    "contentChanges": [{ "range": range, "text": text }] }),
         );
     }
 

@@ -204,7 +204,7 @@ fn current_table(before: &str) -> Vec<String> {
 
 /// Keys already written in the item the cursor is in.
 fn written_keys(text: &str, headers: &[usize], offset: usize) -> Vec<String> {
-    let start = headers.iter().copied().filter(|&h| h < offset).last().unwrap_or(0);
+    let start = headers.iter().copied().rfind(|&h| h < offset).unwrap_or(0);
     let end = headers.iter().copied().find(|&h| h > offset).unwrap_or(text.len());
     text.get(start..end)
         .unwrap_or("")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh machine with only Rust installed:
-#   1. installs what the tests drive for real: Graphviz, Chromium and the DejaVu fonts diagrams
-#      are measured in (Debian packages), networkx
+#   1. installs what the tests drive for real: Graphviz, Chromium, Neovim (its LSP client) and the
+#      DejaVu fonts diagrams are measured in (Debian packages), networkx
 #      with numpy and scipy (PyPI; networkx needs them for PageRank), Taplo and axe-core (npm, into
 #      ./node_modules; axe-core checks every report page's accessibility in Chromium);
 #   2. sets NORDGOV_REQUIRE_TOOLS=1 so a test that cannot find one of them fails instead of
@@ -18,6 +18,8 @@ command -v dot >/dev/null 2>&1 || need_apt+=(graphviz)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium chromium-driver)
 # The face diagrams are measured in (Linux viewers draw it for Helvetica; see render/font.rs).
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need_apt+=(fonts-dejavu-core)
+# Neovim's built-in LSP client drives `nordgov lsp` in tests/cli/lsp.rs.
+command -v nvim >/dev/null 2>&1 || need_apt+=(neovim)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "==> installing ${need_apt[*]} (apt)"
   sudo_if_needed apt-get update -qq

@@ -23,8 +23,8 @@
 //! 8. [`files`]: a country back to model files, new models, the JSON Schema, spreadsheets in
 //!    and out; [`diagnostic::emit`]: diagnostics for people or as JSON.
 //!
-//! [`cli`] is a thin layer over these. [`load::load`] chains steps 2 and 3;
-//! `examples/pipeline.rs` chains them all.
+//! [`cli`] is a thin layer over these; [`lsp`] runs steps 1-3 for an editor as the files change
+//! (`nordgov lsp`). [`load::load`] chains steps 2 and 3; `examples/pipeline.rs` chains them all.
 
 pub mod analysis;
 pub mod cli;
@@ -32,6 +32,7 @@ pub mod diagnostic;
 pub mod files;
 pub mod graph;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod render;
 pub mod scenario;

@@ -10,6 +10,7 @@ mod explain;
 mod explore;
 mod fmt;
 mod import;
+mod lsp;
 mod matrix;
 mod metrics;
 mod new;
@@ -198,6 +199,12 @@ pub enum Command {
         after_help = "Examples:\n  nordgov watch diagram no --view org --format svg -o no-org.svg\n  nordgov watch report -o report"
     )]
     Watch(watch::Args),
+    /// Serve the Language Server Protocol on stdio: diagnostics as you type, go to definition,
+    /// references, completion, hover, rename, quick fixes and the outline, for editors.
+    #[command(
+        after_help = "Examples:\n  nordgov lsp            started by the editor; see the README for VS Code, Neovim and Helix"
+    )]
+    Lsp(lsp::Args),
     /// Print shell completions (bash, zsh, fish).
     #[command(after_help = "Examples:\n  nordgov completions bash > /etc/bash_completion.d/nordgov")]
     Completions(shell::CompletionArgs),
@@ -251,6 +258,7 @@ pub fn run(cli: &Cli) -> Exit {
         Command::New(a) => new::run(cli, a),
         Command::Fmt(a) => fmt::run(cli, a),
         Command::Watch(a) => watch::run(cli, a),
+        Command::Lsp(a) => lsp::run(cli, a),
         Command::Completions(a) => shell::completions(a),
         Command::Man(a) => shell::man(a),
     }

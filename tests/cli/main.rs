@@ -16,6 +16,8 @@ mod history;
 mod hostile;
 mod interop;
 mod legibility;
+mod lsp;
+mod lsp_client;
 mod matrices;
 mod models;
 mod networkx;

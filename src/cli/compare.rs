@@ -5,9 +5,11 @@
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use super::matrix::parse_lang;
+use super::args::parse_lang;
+use super::args::WeightsArg;
+use super::input::read_country;
 use super::output::TableOutput;
-use super::{read_country, Cli, Exit, WeightsArg};
+use super::{Cli, Exit};
 use crate::analysis::{compare, findings, profile};
 use crate::model::Lang;
 use crate::render::grid::{self, GridOptions};
@@ -116,7 +118,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             Err(exit) => return exit,
         }
     }
-    super::note_fallbacks(&countries, args.lang);
+    super::input::note_fallbacks(&countries, args.lang);
     let names = crate::model::Labels::of(&countries.iter().collect::<Vec<_>>(), args.lang);
     let o = GridOptions { lang: args.lang, detail: false, sources: false, names: &names };
     let (grids, json) = match args.kind {

@@ -1,19 +1,18 @@
 //! `nordgov diagram COUNTRY --view org|steering|roles|all --format dot|svg|png|pdf`.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
 
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
-use super::matrix::{parse_lang, parse_level};
+use super::args::{parse_lang, parse_level};
 use super::output;
 use super::{Cli, Exit};
 use crate::graph::fold::{fold, fold_head, FoldOptions};
 use crate::graph::view::{overlay, view, GraphView, ViewKind, ViewOptions};
 use crate::graph::{self};
 use crate::model::{ActorId, Lang, Level, Vocabulary};
+use crate::render::engine::{self, Engine};
 use crate::render::{dot, svg};
 
 /// Output format.
@@ -27,17 +26,6 @@ pub enum Format {
     Png,
     /// PDF for print (needs Graphviz).
     Pdf,
-}
-
-/// Who lays the diagram out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Engine {
-    /// Graphviz if the `dot` program is installed, else built-in.
-    Auto,
-    /// The Graphviz `dot` program.
-    Graphviz,
-    /// nordgov's own layered layout (SVG only).
-    Builtin,
 }
 
 /// Arguments of `nordgov diagram`.
@@ -96,55 +84,14 @@ pub struct Args {
     pub output: Option<PathBuf>,
 }
 
-/// Whether the Graphviz `dot` program can be run.
-pub fn graphviz_available() -> bool {
-    Command::new("dot").arg("-V").stdout(Stdio::null()).stderr(Stdio::null()).status().is_ok_and(|s| s.success())
-}
-
-/// Runs `dot -T<format>` (with extra `args`) on `text`; its warnings go to our stderr.
-fn run_dot(text: &str, format: &str, args: &[String]) -> Result<Vec<u8>, String> {
-    let mut child = Command::new("dot")
-        .arg(format!("-T{format}"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run Graphviz `dot`: {e}"))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(text.as_bytes()).map_err(|e| e.to_string())?;
-    }
-    let out = child.wait_with_output().map_err(|e| e.to_string())?;
-    if !out.stderr.is_empty() {
-        eprint!("{}", String::from_utf8_lossy(&out.stderr));
-    }
-    if out.status.success() {
-        Ok(out.stdout)
-    } else {
-        Err("Graphviz `dot` failed".to_string())
-    }
-}
-
-/// The view as an inline SVG element (no XML prolog): through Graphviz when `graphviz`, else
-/// the built-in renderer.
-pub(super) fn inline_svg(v: &crate::graph::view::GraphView, lang: Lang, graphviz: bool) -> String {
-    let svg = if graphviz {
-        run_dot(&dot::dot(v, lang), "svg", &[]).ok().map(|b| dot::retitle(&String::from_utf8_lossy(&b), v, lang))
-    } else {
-        None
-    }
-    .unwrap_or_else(|| svg::svg(v, lang));
-    svg.find("<svg").and_then(|i| svg.get(i..)).unwrap_or(&svg).to_string()
-}
-
 /// Runs the command.
 pub fn run(cli: &Cli, args: &Args) -> Exit {
     let (c, base, scenario) = match (&args.scenario, &args.country) {
-        (Some(path), _) => match super::scenario::load_scenario(cli, path) {
+        (Some(path), _) => match super::input::load_scenario(cli, path) {
             Ok((s, base, result)) => (result, Some(base), Some(s)),
             Err(e) => return e,
         },
-        (None, Some(country)) => match super::read_on(cli, country, args.as_of) {
+        (None, Some(country)) => match super::input::read_on(cli, country, args.as_of) {
             Ok(c) => (c, None, None),
             Err(e) => return e,
         },
@@ -168,7 +115,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             return Exit::Failure;
         }
     }
-    super::note_fallbacks([&c], args.lang);
+    super::input::note_fallbacks([&c], args.lang);
     let g = graph::build(&c);
     let options = ViewOptions {
         kind: args.view,
@@ -194,11 +141,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     note_folds(&v, args.max_nodes);
     let text = dot::dot(&v, args.lang);
     let to = args.output.as_deref();
-    let use_graphviz = match args.engine {
-        Engine::Graphviz => true,
-        Engine::Builtin => false,
-        Engine::Auto => graphviz_available(),
-    };
+    let use_graphviz = args.engine.uses_graphviz();
     let (fmt, extra) = match args.format {
         Format::Dot => return output::write(to, &text),
         Format::Svg if !use_graphviz => {
@@ -221,8 +164,11 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         eprintln!("error: {fmt} is binary; write it to a file with -o FILE.{fmt}");
         return Exit::Failure;
     }
-    match run_dot(&text, fmt, &extra) {
-        Ok(bytes) if fmt == "svg" => output::write(to, &dot::retitle(&String::from_utf8_lossy(&bytes), &v, args.lang)),
+    let drawn = match fmt {
+        "svg" => engine::graphviz_svg(&v, args.lang).map(String::into_bytes),
+        _ => engine::run_dot(&text, fmt, &extra),
+    };
+    match drawn {
         Ok(bytes) => output::write_bytes(to, &bytes),
         Err(e) => {
             eprintln!("error: {e}");

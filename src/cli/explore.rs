@@ -8,8 +8,9 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
+use super::input::read_country;
 use super::output::TableOutput;
-use super::{read_country, Cli, Exit};
+use super::{Cli, Exit};
 use crate::files::workspace;
 use crate::model::{Country, Labels, Lang, Vocabulary};
 use crate::render::grid::{Cell, Grid};
@@ -49,7 +50,7 @@ pub struct Args {
     /// Output format, width and file.
     /// The dimensions' weights in the distances.
     #[command(flatten)]
-    pub weights: super::WeightsArg,
+    pub weights: super::args::WeightsArg,
     #[command(flatten)]
     pub out: TableOutput,
 }
@@ -74,7 +75,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         Ok(w) => w,
         Err(e) => return e,
     };
-    let others = super::other_countries(cli, &base.code);
+    let others = super::input::other_countries(cli, &base.code);
     let codes: Vec<&str> = others.iter().map(|o| o.code.as_str()).collect();
     let objective = match &args.objective {
         Some(text) => match Objective::parse(text) {
@@ -128,6 +129,9 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     if outcome.interrupted {
         eprintln!("interrupted: the results are the best of {} candidates evaluated", outcome.evaluated);
     }
+    // The time goes to stderr so the same models give the same table (JSON keeps it, for scripts
+    // that measure).
+    eprintln!("note: {} candidates evaluated in {:.2} s", outcome.evaluated, outcome.seconds);
 
     // Each result is applied as a scenario to the whole model, for its diff summary (and as a
     // check on the search's own bookkeeping).
@@ -207,8 +211,8 @@ fn grid(o: &Outcome, results: &[Result<'_>]) -> Grid {
     let mut g = Grid {
         sheet: "explore".into(),
         title: format!(
-            "Best reorganisations ({} candidates evaluated in {:.2} s from {} changes; objective of the base {:.4})",
-            o.evaluated, o.seconds, o.changes, o.base_score
+            "Best reorganisations ({} candidates evaluated from {} changes; objective of the base {:.4})",
+            o.evaluated, o.changes, o.base_score
         ),
         header: ["#", "objective", "changes", "diff"]
             .into_iter()

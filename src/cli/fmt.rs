@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{report, Cli, Exit};
+use super::{print_diagnostics, Cli, Exit};
 use crate::diagnostic::SourceDb;
 use crate::files::workspace;
 
@@ -56,7 +56,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         let text = match workspace::read_text(path, &cli.limits()) {
             Ok(t) => t,
             Err(d) => {
-                report(cli, &db, &[d]);
+                print_diagnostics(cli, &db, &[d]);
                 broken = true;
                 continue;
             }
@@ -65,7 +65,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             // The loader's parser says where and why, as for any model file.
             let id = db.add(workspace::display(path), text.clone());
             let (_, diags) = crate::load::parse(id, &text, &cli.limits());
-            report(cli, &db, &diags);
+            print_diagnostics(cli, &db, &diags);
             broken = true;
             continue;
         };

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use calamine::{Data, Reader};
 
-use super::{report, Cli, Exit};
+use super::{print_diagnostics, Cli, Exit};
 use crate::diagnostic::SourceDb;
 use crate::files::{actor_list, role_sheet, workspace};
 use crate::load::raw::{RawFile, Sp};
@@ -107,7 +107,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     let has_matrix = sheets.iter().any(|(_, rows)| rows.iter().any(|r| role_sheet::is_header(r)));
     if has_matrix {
         // Labels in a role matrix resolve against the country's model.
-        let country = match super::read_country(cli, &args.country, None) {
+        let country = match super::input::read_country(cli, &args.country, None) {
             Ok(c) => c,
             Err(e) => {
                 eprintln!(
@@ -126,7 +126,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             }
         }
     }
-    report(cli, &SourceDb::new(), &diags);
+    print_diagnostics(cli, &SourceDb::new(), &diags);
     if files.is_empty() {
         eprintln!("error: found no actor list and no role matrix that could be read");
         return Exit::Findings;

@@ -3,10 +3,11 @@
 use chrono::NaiveDate;
 use clap::ValueEnum;
 
+use super::args::{parse_lang, parse_sector};
 use super::output::TableOutput;
 use super::{Cli, Exit};
 use crate::analysis::{matrix, resources};
-use crate::model::{ActorId, Lang, Sector, Vocabulary};
+use crate::model::{ActorId, Lang, Sector};
 use crate::render::grid::{self, Grid, GridOptions};
 
 /// Which table.
@@ -57,22 +58,6 @@ pub struct Args {
     pub out: TableOutput,
 }
 
-fn parse_vocab<V: Vocabulary>(s: &str) -> Result<V, String> {
-    V::from_key(s).ok_or_else(|| format!("expected one of: {}", V::keys().join(", ")))
-}
-
-pub(super) fn parse_sector(s: &str) -> Result<Sector, String> {
-    parse_vocab(s)
-}
-
-pub(super) fn parse_level(s: &str) -> Result<crate::model::Level, String> {
-    parse_vocab(s)
-}
-
-pub(super) fn parse_lang(s: &str) -> Result<Lang, String> {
-    parse_vocab(s)
-}
-
 /// Runs the command.
 pub fn run(cli: &Cli, args: &Args) -> Exit {
     let targets: Vec<String> = if args.countries.is_empty() {
@@ -105,8 +90,8 @@ fn tables(cli: &Cli, args: &Args, target: &str) -> Result<(Vec<Grid>, Vec<serde_
     // The actor list is the model's actors.toml as a sheet (what `import` reads back), so it holds
     // every actor with its dates unless a date is asked for; the tables show one date.
     let country = match (args.kind, args.as_of) {
-        (Kind::Actors, None) => super::read_country(cli, target, None)?,
-        _ => super::read_on(cli, target, args.as_of)?,
+        (Kind::Actors, None) => super::input::read_country(cli, target, None)?,
+        _ => super::input::read_on(cli, target, args.as_of)?,
     };
     let actor = args.actor.as_ref().map(|a| ActorId::new(a));
     if let Some(a) = &actor {
@@ -119,7 +104,7 @@ fn tables(cli: &Cli, args: &Args, target: &str) -> Result<(Vec<Grid>, Vec<serde_
             return Err(Exit::Failure);
         }
     }
-    super::note_fallbacks([&country], args.lang);
+    super::input::note_fallbacks([&country], args.lang);
     let names = crate::model::Labels::of(&[&country], args.lang);
     let o = GridOptions { lang: args.lang, detail: args.detail, sources: args.sources, names: &names };
     Ok(match args.kind {

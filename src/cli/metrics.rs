@@ -32,7 +32,7 @@ pub struct Args {
 
 /// Runs `nordgov metrics`.
 pub fn run(cli: &Cli, args: &Args) -> Exit {
-    let c = match super::read_on(cli, &args.country, args.as_of) {
+    let c = match super::input::read_on(cli, &args.country, args.as_of) {
         Ok(c) => c,
         Err(e) => return e,
     };
@@ -80,7 +80,7 @@ pub struct ExportArgs {
 
 /// Runs `nordgov export`.
 pub fn export(cli: &Cli, args: &ExportArgs) -> Exit {
-    let c = match super::read_on(cli, &args.country, args.as_of) {
+    let c = match super::input::read_on(cli, &args.country, args.as_of) {
         Ok(c) => c,
         Err(e) => return e,
     };

@@ -4,12 +4,14 @@
 //! 2 usage or input/output error. Results go to stdout (or `-o FILE`, written atomically);
 //! diagnostics go to stderr.
 
+mod args;
 mod compare;
 mod diagram;
 mod explain;
 mod explore;
 mod fmt;
 mod import;
+mod input;
 mod lsp;
 mod matrix;
 mod metrics;
@@ -264,105 +266,29 @@ pub fn run(cli: &Cli) -> Exit {
     }
 }
 
-/// Says once, on stderr, how many actor labels of `countries` are not in `lang` and fall back
-/// to English, then to a native name (English labels never fall back to another language's).
-fn note_fallbacks<'a>(countries: impl IntoIterator<Item = &'a crate::model::Country>, lang: crate::model::Lang) {
-    let (mut missing, mut total) = (0, 0);
-    for c in countries {
-        missing += c.label_fallbacks(lang);
-        total += c.actors.len();
-    }
-    if missing > 0 && lang != crate::model::Lang::En {
-        eprintln!(
-            "note: {missing} of {total} actors have no name in {lang}; their labels are in English, or else in a native language"
-        );
-    }
-    if lang == crate::model::Lang::Is {
-        eprintln!("note: in Icelandic, the framework's terms are translated; other interface words are in English");
-    }
+/// The commands `watch` re-runs.
+#[derive(Debug, clap::Subcommand)]
+pub enum WatchTarget {
+    /// `nordgov diagram` with the same arguments.
+    #[command(after_help = "Examples:\n  nordgov watch diagram no --view org --format svg -o no-org.svg")]
+    Diagram(diagram::Args),
+    /// `nordgov report` with the same arguments.
+    #[command(after_help = "Examples:\n  nordgov watch report my-models -o site --engine builtin")]
+    Report(report::Args),
 }
 
-/// Reads the model a command names (a country code under --models, or a path), prints its
-/// diagnostics, and returns it as of `as_of` if given; on failure returns the exit code.
-fn read_country(cli: &Cli, arg: &str, as_of: Option<chrono::NaiveDate>) -> Result<crate::model::Country, Exit> {
-    let mut db = SourceDb::new();
-    let dir = match crate::files::workspace::resolve(arg, &cli.models) {
-        Ok(d) => d,
-        Err(d) => {
-            report(cli, &db, &[d]);
-            return Err(Exit::Failure);
-        }
-    };
-    let (country, diags) = crate::files::workspace::load_model(&dir, &mut db, &cli.limits());
-    let errors: Vec<Diagnostic> =
-        diags.into_iter().filter(|d| d.severity() == crate::diagnostic::Severity::Error).collect();
-    match country {
-        Some(c) if errors.is_empty() => Ok(match as_of {
-            Some(date) => c.as_of(date),
-            None => c,
-        }),
-        _ => {
-            report(cli, &db, &errors);
-            Err(exit_for(&errors, false).max_with(Exit::Findings))
-        }
-    }
-}
-
-/// The model a command names as it stood on `as_of`, else on its reference date (the date its
-/// undated facts describe), as the views of one country show it.
-fn read_on(cli: &Cli, arg: &str, as_of: Option<chrono::NaiveDate>) -> Result<crate::model::Country, Exit> {
-    read_country(cli, arg, None).map(|c| c.as_compared(as_of))
-}
-
-/// Every model under --models except `except` (a country code), each on its reference date, as
-/// comparisons and distances see them. Models that do not load are left out (validate them to
-/// see why).
-fn other_countries(cli: &Cli, except: &str) -> Vec<crate::model::Country> {
-    crate::files::workspace::country_dirs(&cli.models)
-        .iter()
-        .filter_map(|p| read_country(cli, &crate::files::workspace::display(p), None).ok())
-        .filter(|o| o.code != except)
-        .map(|o| o.as_compared(None))
-        .collect()
-}
-
-/// The weights of the governance dimensions a command uses: `--weights FILE`, else the bundled
-/// default (every dimension weighs 1).
-#[derive(Debug, Clone, Default, clap::Args)]
-pub struct WeightsArg {
-    /// Weights of the governance dimensions in distances: a TOML file with a `[weights]` table
-    /// (see `nordgov compare --print-weights`); default: every dimension weighs 1.
-    #[arg(long, value_name = "FILE")]
-    pub weights: Option<PathBuf>,
-}
-
-impl WeightsArg {
-    /// The weights and the text of the file they come from; a file that cannot be read or
-    /// holds a mistake prints its diagnostics and gives the exit code.
-    fn load(&self, cli: &Cli) -> Result<(crate::analysis::dimensions::Weights, String), Exit> {
-        use crate::analysis::dimensions::{Weights, DEFAULT_WEIGHTS};
-        let Some(path) = &self.weights else { return Ok((Weights::bundled(), DEFAULT_WEIGHTS.to_string())) };
-        let mut db = SourceDb::new();
-        let text = match crate::files::workspace::read_text(path, &cli.limits()) {
-            Ok(t) => t,
-            Err(d) => {
-                report(cli, &db, &[d]);
-                return Err(Exit::Failure);
-            }
-        };
-        let file = db.add(crate::files::workspace::display(path), text.clone());
-        match Weights::parse(file, &text) {
-            Ok(w) => Ok((w, text)),
-            Err(d) => {
-                report(cli, &db, &d);
-                Err(Exit::Findings)
-            }
+impl WatchTarget {
+    /// Runs the command once.
+    fn run(&self, cli: &Cli) -> Exit {
+        match self {
+            WatchTarget::Diagram(a) => diagram::run(cli, a),
+            WatchTarget::Report(a) => report::run(cli, a),
         }
     }
 }
 
 /// Prints diagnostics for people on stderr.
-fn report(cli: &Cli, db: &SourceDb, diagnostics: &[Diagnostic]) {
+fn print_diagnostics(cli: &Cli, db: &SourceDb, diagnostics: &[Diagnostic]) {
     let choice = match cli.color {
         Color::Always => ColorChoice::Always,
         Color::Never => ColorChoice::Never,

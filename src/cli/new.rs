@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use super::matrix::parse_lang;
+use super::args::parse_lang;
 use super::{Cli, Exit};
 use crate::files::{scaffold, workspace};
 use crate::model::Lang;

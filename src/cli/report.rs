@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::diagram::{graphviz_available, inline_svg, Engine};
-use super::matrix::parse_lang;
-use super::scenario::load_scenario;
-use super::{read_country, Cli, Exit};
+use super::args::parse_lang;
+use super::input::{load_scenario, read_country};
+use super::{Cli, Exit};
 use crate::files::workspace;
 use crate::graph::fold::{fold, FoldOptions};
 use crate::model::Lang;
+use crate::render::engine::{inline_svg, Engine};
 use crate::render::report::{self, ScenarioPage};
 
 /// Arguments of `nordgov report`.
@@ -28,7 +28,7 @@ pub struct Args {
     pub engine: Engine,
     /// The dimensions' weights in the distances.
     #[command(flatten)]
-    pub weights: super::WeightsArg,
+    pub weights: super::args::WeightsArg,
 }
 
 /// Runs the command.
@@ -50,17 +50,12 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             Err(e) => return e,
         }
     }
-    let graphviz = match args.engine {
-        Engine::Graphviz => true,
-        Engine::Builtin => false,
-        Engine::Auto => {
-            let ok = graphviz_available();
-            if !ok {
-                eprintln!("note: Graphviz is not installed; diagrams use the built-in layout (install graphviz for a better one)");
-            }
-            ok
-        }
-    };
+    let graphviz = args.engine.uses_graphviz();
+    if !graphviz && args.engine == Engine::Auto {
+        eprintln!(
+            "note: Graphviz is not installed; diagrams use the built-in layout (install graphviz for a better one)"
+        );
+    }
 
     // Scenarios: every models/<cc>/scenarios/*.toml.
     let mut scenarios = Vec::new();
@@ -113,7 +108,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         }
     }
 
-    super::note_fallbacks(&countries, args.lang);
+    super::input::note_fallbacks(&countries, args.lang);
     let (weights, _) = match args.weights.load(cli) {
         Ok(w) => w,
         Err(e) => return e,

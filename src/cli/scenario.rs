@@ -3,13 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
+use super::input::{load_scenario, read_country};
 use super::output::TableOutput;
-use super::{read_country, report, Cli, Exit};
-use crate::diagnostic::SourceDb;
+use super::{Cli, Exit};
 use crate::files::{print, workspace};
 use crate::model::Country;
 use crate::render::grid;
-use crate::scenario::{self, Scenario};
+use crate::scenario::{self};
 
 /// Arguments of `nordgov scenario apply`.
 #[derive(Debug, clap::Args)]
@@ -47,50 +47,14 @@ pub struct DiffArgs {
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<chrono::NaiveDate>,
     /// Language of labels.
-    #[arg(long, value_parser = super::matrix::parse_lang, default_value = "en")]
+    #[arg(long, value_parser = super::args::parse_lang, default_value = "en")]
     pub lang: crate::model::Lang,
     /// The dimensions' weights in the distances.
     #[command(flatten)]
-    pub weights: super::WeightsArg,
+    pub weights: super::args::WeightsArg,
     /// Output format, width and file.
     #[command(flatten)]
     pub out: TableOutput,
-}
-
-/// Reads a scenario file and applies it to its base; returns the scenario and both models.
-pub(super) fn load_scenario(cli: &Cli, path: &Path) -> Result<(Scenario, Country, Country), Exit> {
-    let mut db = SourceDb::new();
-    let text = match workspace::read_text(path, &cli.limits()) {
-        Ok(t) => t,
-        Err(d) => {
-            report(cli, &db, &[d]);
-            return Err(Exit::Failure);
-        }
-    };
-    let file = db.add(workspace::display(path), text.clone());
-    let s = match scenario::parse(file, &text, &cli.limits()) {
-        Ok(s) => s,
-        Err(d) => {
-            report(cli, &db, &d);
-            return Err(Exit::Findings);
-        }
-    };
-    // The base resolves next to the scenario file first (`base = "../"`), then as a country
-    // code under --models.
-    let beside = path.parent().unwrap_or(Path::new(".")).join(s.base.get());
-    let base_arg = if beside.is_dir() && crate::files::workspace::discover(&beside).is_ok() {
-        workspace::display(&beside)
-    } else {
-        s.base.get().clone()
-    };
-    let base = read_country(cli, &base_arg, s.as_of)?;
-    match scenario::apply(&base, &s, file) {
-        Ok(result) => Ok((s, base, result)),
-        Err(d) => {
-            report(cli, &db, &[d]);
-            Err(Exit::Findings)
-        }
-    }
 }
 
 /// Runs `nordgov scenario apply`.
@@ -130,8 +94,8 @@ pub fn diff(cli: &Cli, args: &DiffArgs) -> Exit {
         (Ok(a), Ok(b)) => (a, b),
         (Err(e), _) | (_, Err(e)) => return e,
     };
-    super::note_fallbacks([&b], args.lang);
-    let others = super::other_countries(cli, &a.code);
+    super::input::note_fallbacks([&b], args.lang);
+    let others = super::input::other_countries(cli, &a.code);
     let (weights, _) = match args.weights.load(cli) {
         Ok(w) => w,
         Err(e) => return e,

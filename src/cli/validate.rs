@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{exit_for, output, report, Cli, Exit};
+use super::{exit_for, output, print_diagnostics, Cli, Exit};
 use crate::diagnostic::{emit, sort, SourceDb};
 use crate::files::workspace;
 
@@ -82,7 +82,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             }
         }
         Format::Human => {
-            report(cli, &db, &diags);
+            print_diagnostics(cli, &db, &diags);
             if exit == Exit::Success {
                 eprintln!("{valid} model{} valid", if valid == 1 { "" } else { "s" });
             }

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::{Duration, SystemTime};
 
-use super::{diagram, report, Cli, Exit};
+use super::{Cli, Exit, WatchTarget as Target};
 use crate::files::workspace;
 
 /// Arguments of `nordgov watch`.
@@ -20,17 +20,6 @@ pub struct Args {
     /// What to re-run.
     #[command(subcommand)]
     pub target: Target,
-}
-
-/// The commands `watch` re-runs.
-#[derive(Debug, clap::Subcommand)]
-pub enum Target {
-    /// `nordgov diagram` with the same arguments.
-    #[command(after_help = "Examples:\n  nordgov watch diagram no --view org --format svg -o no-org.svg")]
-    Diagram(diagram::Args),
-    /// `nordgov report` with the same arguments.
-    #[command(after_help = "Examples:\n  nordgov watch report my-models -o site --engine builtin")]
-    Report(report::Args),
 }
 
 /// Every file under the watched paths with its length and modification time, sorted.
@@ -88,10 +77,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             if settled != now {
                 continue;
             }
-            let status = match &args.target {
-                Target::Diagram(a) => diagram::run(cli, a),
-                Target::Report(a) => report::run(cli, a),
-            };
+            let status = args.target.run(cli);
             runs += 1;
             let how = if status == Exit::Success { "done" } else { "failed; waiting for a change" };
             eprintln!("run {runs}: {how}");

@@ -5,6 +5,7 @@ pub mod archimate;
 pub mod chart;
 pub mod csv;
 pub mod dot;
+pub mod engine;
 pub mod font;
 pub mod graphml;
 pub mod grid;

@@ -18,9 +18,9 @@ use super::diagnostics::{self, Published};
 use super::index::{self, FileIndex};
 use super::text::LineIndex;
 use crate::diagnostic::{Diagnostic, SourceDb};
+use crate::files::workspace::{self, ModelDir};
 use crate::load::Limits;
 use crate::model::Country;
-use crate::files::workspace::{self, ModelDir};
 
 /// One file's text and what was read from it.
 #[derive(Debug, Clone)]

@@ -12,7 +12,7 @@ fn bench_load(c: &mut Criterion) {
     group.sample_size(10);
     for n in [1_000usize, 10_000, 100_000] {
         let country = nordgov::model::synth::generate(n, 1);
-        let files = nordgov::files::print::files(&country);
+        let files = nordgov::files::print::files(&country).unwrap();
         let mut db = SourceDb::new();
         let ids: Vec<FileId> = files.iter().map(|(name, text)| db.add(name.clone(), text.clone())).collect();
         let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();

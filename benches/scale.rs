@@ -220,7 +220,7 @@ fn main() {
     // Setup, measured once for information: the model text the loader reads. The texts move
     // into the SourceDb (no second copy) and the generated model is dropped before loading.
     let generated = b.stage_n("(setup) synth generate", 1, || nordgov::model::synth::generate(n, 1));
-    let files = b.stage_n("(setup) print model text", 1, || nordgov::files::print::files(&generated));
+    let files = b.stage_n("(setup) print model text", 1, || nordgov::files::print::files(&generated).unwrap());
     drop(generated);
     let text_bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
     let mut db = SourceDb::new();

@@ -10,7 +10,7 @@ use nordgov::load::{parse, validate, Limits, ParsedFile};
 
 fn main() {
     let n: usize = std::env::var("NORDGOV_STAGES_N").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
-    let files = nordgov::files::print::files(&nordgov::model::synth::generate(n, 1));
+    let files = nordgov::files::print::files(&nordgov::model::synth::generate(n, 1)).unwrap();
     let mut db = SourceDb::new();
     let ids: Vec<FileId> = files.iter().map(|(name, text)| db.add(name.clone(), text.clone())).collect();
     let t = Instant::now();

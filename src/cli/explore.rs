@@ -12,7 +12,7 @@ use super::input::read_country;
 use super::output::TableOutput;
 use super::{Cli, Exit};
 use crate::files::workspace;
-use crate::model::{Country, Labels, Lang, Vocabulary};
+use crate::model::{Country, Labels, Lang};
 use crate::render::grid::{Cell, Grid};
 use crate::render::operations;
 use crate::scenario::explore::{self, Kind, Objective, Outcome};
@@ -157,7 +157,13 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
         }
         for (i, r) in results.iter().enumerate() {
             let path = dir.join(format!("{:02}.toml", i + 1));
-            let text = scenario_file(args, &base, &objective, i + 1, r);
+            let text = match scenario_file(args, &base, &objective, i + 1, r) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("error: cannot print result {}: {e}", i + 1);
+                    return Exit::Failure;
+                }
+            };
             if let Err(e) = workspace::write_atomic(&path, text.as_bytes()) {
                 eprintln!("error: cannot write `{}`: {e}", workspace::display(&path));
                 return Exit::Failure;
@@ -267,83 +273,27 @@ fn to_json(args: &Args, objective: &Objective, o: &Outcome, results: &[Result<'_
     })
 }
 
-/// A TOML string literal.
-fn quote(s: &str) -> String {
-    toml::Value::String(s.to_string()).to_string()
-}
-
-/// A result as a scenario file `diff` and `report` accept.
-fn scenario_file(args: &Args, base: &Country, objective: &Objective, rank: usize, r: &Result<'_>) -> String {
+/// A result as a scenario file `diff` and `report` accept, written through the scenario printer.
+fn scenario_file(
+    args: &Args,
+    base: &Country,
+    objective: &Objective,
+    rank: usize,
+    r: &Result<'_>,
+) -> std::result::Result<String, toml::ser::Error> {
     let base_ref = match std::path::Path::new(&args.country) {
         p if p.is_dir() => std::fs::canonicalize(p).map_or(args.country.clone(), |p| p.display().to_string()),
         _ => args.country.clone(),
     };
-    let mut out = String::from("# Found by `nordgov explore`; review before relying on it.\n\n[scenario]\n");
-    out.push_str(&format!(
-        "name = {}\n",
-        quote(&format!("explore {} toward {}: result {rank}", base.code, args.toward))
-    ));
-    out.push_str(&format!("base = {}\n", quote(&base_ref)));
-    if let Some(d) = base.reference_date {
-        out.push_str(&format!("as_of = {}\n", d.last_day()));
-    }
-    out.push_str(&format!(
-        "rationale = {}\n",
-        quote(&format!(
+    let header = scenario::print::Header {
+        name: format!("explore {} toward {}: result {rank}", base.code, args.toward),
+        base: base_ref,
+        as_of: base.reference_date.map(|d| d.last_day()),
+        rationale: format!(
             "Ranked {rank} by the objective {objective} = {:.4} (lower is better). Changes: {}.",
             r.found.score,
             r.sentences.join("; ")
-        ))
-    ));
-    out.push_str("sources = []\n");
-    for op in &r.ops {
-        out.push_str("\n[[op]]\n");
-        out.push_str(&op_toml(op));
-    }
-    out
-}
-
-/// The `[[op]]` body of the operations the search makes.
-fn op_toml(op: &Op) -> String {
-    let kv = |k: &str, v: &str| format!("{k} = {}\n", quote(v));
-    match op {
-        Op::Move { actor, parent, relation } => {
-            kv("op", "move") + &kv("actor", actor.get()) + &kv("parent", parent.get()) + &kv("relation", relation.key())
-        }
-        Op::TransferRole { level, role, from, to } => {
-            kv("op", "transfer_role")
-                + &kv("level", level.key())
-                + &kv("role", role.key())
-                + &kv("from", from.get())
-                + &kv("to", to.get())
-        }
-        Op::ChangeStrength { actor, sector, role, from, to } => {
-            kv("op", "change_strength")
-                + &kv("actor", actor.get())
-                + &kv("sector", sector.key())
-                + &kv("role", role.key())
-                + &kv("instrument", from.key())
-                + &kv("new_instrument", to.key())
-        }
-        Op::Merge { actors, into } => {
-            let list: Vec<String> = actors.iter().map(|a| quote(a.get())).collect();
-            let names: Vec<String> = into.name.iter().map(|(l, n)| format!("{} = {}", l.key(), quote(n))).collect();
-            let mut t = format!(
-                "id = {}, name = {{ {} }}, kind = {}, level = {}",
-                quote(into.id.get()),
-                names.join(", "),
-                quote(into.kind.key()),
-                quote(into.level.key())
-            );
-            if let Some(p) = &into.parent {
-                t.push_str(&format!(", parent = {}", quote(p.get())));
-            }
-            if into.central {
-                t.push_str(", central = true");
-            }
-            kv("op", "merge") + &format!("actors = [{}]\ninto = {{ {t} }}\n", list.join(", "))
-        }
-        // The search makes only the four kinds above.
-        other => format!("# {} is not written by explore\n", other.name()),
-    }
+        ),
+    };
+    scenario::print::file_text("# Found by `nordgov explore`; review before relying on it.\n\n", &header, &r.ops)
 }

@@ -1,5 +1,6 @@
-//! `nordgov fmt [PATH...] [--check]`: model and scenario files in canonical form
-//! ([`crate::files::format`]), written atomically; `--check` only lists the files that would change.
+//! `nordgov fmt [PATH...] [--check] [--sort]`: model and scenario files in canonical layout
+//! ([`crate::files::format`]), written atomically; `--check` only lists the files that would
+//! change; `--sort` also puts facts in the model's canonical order.
 
 use std::path::{Path, PathBuf};
 
@@ -15,6 +16,10 @@ pub struct Args {
     /// Change nothing; exit 1 if a file is not in canonical form (for CI).
     #[arg(long)]
     pub check: bool,
+    /// Also sort arrays of facts into the model's canonical order (by default their order,
+    /// often grouped by hand, is kept).
+    #[arg(long)]
+    pub sort: bool,
 }
 
 /// Every `*.toml` under `p` (itself if a file), sorted; `sources/` holds texts, not models.
@@ -61,7 +66,7 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
                 continue;
             }
         };
-        let Ok(formatted) = crate::files::format::format(&text) else {
+        let Ok(formatted) = crate::files::format::format(&text, args.sort) else {
             // The loader's parser says where and why, as for any model file.
             let id = db.add(workspace::display(path), text.clone());
             let (_, diags) = crate::load::parse(id, &text, &cli.limits());

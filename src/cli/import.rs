@@ -82,6 +82,12 @@ fn sheets(args: &Args) -> Result<Vec<Sheet>, String> {
     }
 }
 
+/// Reports a sheet that was read but cannot be written as a model file.
+fn unprintable(e: &toml::ser::Error) -> Exit {
+    eprintln!("error: cannot write the imported model file: {e}");
+    Exit::Failure
+}
+
 /// Runs the command.
 pub fn run(cli: &Cli, args: &Args) -> Exit {
     let sheets = match sheets(args) {
@@ -101,7 +107,10 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
     if let Some((actors, d)) = actor_sheet {
         diags.extend(d);
         if !actors.is_empty() {
-            files.push(("actors.toml".to_string(), actor_list::actors_file(actors), "actors"));
+            match actor_list::actors_file(actors) {
+                Ok(text) => files.push(("actors.toml".to_string(), text, "actors")),
+                Err(e) => return unprintable(&e),
+            }
         }
     }
     let has_matrix = sheets.iter().any(|(_, rows)| rows.iter().any(|r| role_sheet::is_header(r)));
@@ -122,7 +131,10 @@ pub fn run(cli: &Cli, args: &Args) -> Exit {
             if !roles.is_empty() {
                 let items: Vec<RawFile> =
                     roles.into_iter().map(|r| RawFile { role: vec![Sp::new(r)], ..Default::default() }).collect();
-                files.push(("roles.toml".to_string(), crate::files::print::file_text(&items), "role entries"));
+                match crate::files::print::file_text(&items) {
+                    Ok(text) => files.push(("roles.toml".to_string(), text, "role entries")),
+                    Err(e) => return unprintable(&e),
+                }
             }
         }
     }

@@ -65,10 +65,15 @@ pub fn apply(cli: &Cli, args: &ApplyArgs) -> Exit {
     };
     let Some(dir) = &args.output else {
         // The files hold disjoint sections, so together they are one valid model file.
-        let text: Vec<String> = print::files(&result)
-            .into_iter()
-            .map(|(_, t)| t.replacen(print::SCHEMA_LINE, "", 1).trim().to_string())
-            .collect();
+        let files = match print::files(&result) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("error: cannot print the scenario's model: {e}");
+                return Exit::Failure;
+            }
+        };
+        let text: Vec<String> =
+            files.into_iter().map(|(_, t)| t.replacen(print::SCHEMA_LINE, "", 1).trim().to_string()).collect();
         return super::output::write(None, &format!("{}\n\n{}\n", print::SCHEMA_LINE, text.join("\n\n")));
     };
     if let Err(e) = workspace::write_model_dir(dir, &result) {

@@ -306,8 +306,8 @@ fn unneutralise(v: &str) -> String {
     }
 }
 
-/// The model file text of `actors` (`actors.toml`).
-pub fn actors_file(actors: Vec<RawActor>) -> String {
+/// The model file text of `actors` (`actors.toml`), or the serialiser's error.
+pub fn actors_file(actors: Vec<RawActor>) -> Result<String, toml::ser::Error> {
     let items: Vec<RawFile> =
         actors.into_iter().map(|a| RawFile { actor: vec![Sp::new(a)], ..Default::default() }).collect();
     crate::files::print::file_text(&items)

@@ -1,37 +1,39 @@
-//! `nordgov fmt`: model files in canonical form, comments kept. Arrays of facts are sorted by
-//! their stable keys (actors by id, relations by from/type/to, role entries by level/role/
-//! sector, resources by actor), each moving with the comments above it and the sub-tables
-//! under it; keys inside a table are aligned at `=`. Everything else (comments, blank lines,
-//! value spelling) stays as written, so formatting twice changes nothing.
+//! `nordgov fmt`: model files in canonical layout, comments kept: keys inside a table are
+//! aligned at `=`, and everything else (the order of tables, comments, blank lines, value
+//! spelling) stays as written, so a model grouped by hand stays grouped and formatting twice
+//! changes nothing. With `sort`, arrays of facts are also put in the model's canonical order
+//! ([`crate::model::FILE_ORDER`]: actors by id, relations by from/type/to, role entries by
+//! level/role/sector, resources by actor, vocabulary terms in their vocabulary's order), each
+//! table moving with the comments above it and the sub-tables under it.
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
-/// The sort key of each array of tables that is sorted, by top-level key: the keys the loader
-/// sorts the model by, so a formatted model loads to the same model.
-const SORTED: [(&str, &[&str]); 4] = [
-    ("actor", &["id"]),
-    ("relation", &["from", "type", "to"]),
-    ("role", &["level", "role", "sector"]),
-    ("resource", &["actor"]),
-];
+use crate::model::{term_rank, FILE_ORDER};
 
-/// `text` in canonical form, or the parse error.
-pub fn format(text: &str) -> Result<String, toml_edit::TomlError> {
+/// `text` in canonical layout (and canonical order if `sort`), or the parse error.
+pub fn format(text: &str, sort: bool) -> Result<String, toml_edit::TomlError> {
     let mut doc: DocumentMut = text.parse()?;
-    for (key, fields) in SORTED {
-        if let Some(Item::ArrayOfTables(arr)) = doc.get_mut(key) {
-            sort(arr, fields);
+    if sort {
+        for (key, fields) in FILE_ORDER {
+            if let Some(Item::ArrayOfTables(arr)) = doc.get_mut(key) {
+                sort_tables(arr, fields);
+            }
         }
     }
     align(doc.as_table_mut());
     Ok(doc.to_string())
 }
 
-/// The text of `t`'s field `k` (strings as written, numbers as text), for sorting.
-fn field(t: &Table, k: &str) -> String {
+/// The sort key of `t`'s field `k`: a vocabulary term's place in its vocabulary (so levels
+/// run national to local, as the loaded model orders them), then the text (strings as
+/// written, numbers as text). A missing field sorts first.
+fn field(t: &Table, k: &str) -> (Option<usize>, String) {
     match t.get(k).and_then(Item::as_value) {
-        Some(v) => v.as_str().map_or_else(|| v.to_string().trim().to_string(), str::to_string),
-        None => String::new(),
+        Some(v) => {
+            let text = v.as_str().map_or_else(|| v.to_string().trim().to_string(), str::to_string);
+            (term_rank(k, &text), text)
+        }
+        None => (None, String::new()),
     }
 }
 
@@ -84,7 +86,7 @@ fn set_positions(t: &mut Table, map: &[(isize, isize)]) {
 /// The comment block above the first table, up to its last blank line, belongs to the file
 /// (the schema line, what the file holds), so it stays at the top rather than travelling with
 /// that table.
-fn sort(arr: &mut ArrayOfTables, fields: &[&str]) {
+fn sort_tables(arr: &mut ArrayOfTables, fields: &[&str]) {
     let mut tables: Vec<Table> = arr.iter().cloned().collect();
     let mut pool = Vec::new();
     for t in &tables {

@@ -11,11 +11,12 @@ use crate::model::*;
 /// models root.
 pub const SCHEMA_LINE: &str = "#:schema ../nordgov.schema.json";
 
-/// The model as files: `(file name, text)` pairs, one file per part of the model.
+/// The model as files: `(file name, text)` pairs, one file per part of the model; the
+/// serialiser's error if any item cannot be written (none is dropped silently).
 ///
 /// Each array item is serialised on its own and the pieces joined: the TOML serialiser copies
 /// its whole buffer when it finishes a table, which made printing a 100k-actor model quadratic.
-pub fn files(c: &Country) -> Vec<(String, String)> {
+pub fn files(c: &Country) -> Result<Vec<(String, String)>, toml::ser::Error> {
     let header = RawFile {
         country: Some(Sp::new(country(c))),
         levels: c.levels.values().map(|l| (Sp::new(l.level.key().to_string()), Sp::new(level(l)))).collect(),
@@ -79,17 +80,18 @@ pub fn files(c: &Country) -> Vec<(String, String)> {
                 .enumerate()
                 .map(|(i, part)| {
                     let file = if i == 0 { format!("{stem}.toml") } else { format!("{stem}-{}.toml", i + 1) };
-                    (file, file_text(part))
+                    Ok((file, file_text(part)?))
                 })
                 .collect::<Vec<_>>()
         })
         .collect()
 }
 
-/// The text of one model file holding `items` (each a one-item raw file), after the schema line.
-pub fn file_text(items: &[RawFile]) -> String {
-    let body: Vec<String> = items.iter().map(|c| toml::to_string(c).unwrap_or_default()).collect();
-    format!("{SCHEMA_LINE}\n\n{}", body.join("\n"))
+/// The text of one model file holding `items` (each a one-item raw file), after the schema
+/// line; the serialiser's error if an item cannot be written.
+pub fn file_text(items: &[RawFile]) -> Result<String, toml::ser::Error> {
+    let body = items.iter().map(toml::to_string).collect::<Result<Vec<String>, _>>()?;
+    Ok(format!("{SCHEMA_LINE}\n\n{}", body.join("\n")))
 }
 
 /// The most items (actors, relations, ...) printed into one model file.

@@ -304,7 +304,8 @@ pub fn load_model(
 /// Writes `country` as a new model directory `dir` (one file per part, each atomically). Refuses
 /// a directory that exists and holds anything: no command overwrites a model.
 pub fn write_model_dir(dir: &Path, country: &crate::model::Country) -> Result<(), String> {
-    write_new_dir(dir, &crate::files::print::files(country))
+    let files = crate::files::print::files(country).map_err(|e| format!("cannot print the model: {e}"))?;
+    write_new_dir(dir, &files)
 }
 
 /// Writes `files` (name, text) into `dir`, which must not exist or be empty, each atomically.

@@ -47,6 +47,13 @@ impl<T> Sp<T> {
     }
 }
 
+/// A value built in code has no span.
+impl<T: Default> Default for Sp<T> {
+    fn default() -> Self {
+        Sp::new(T::default())
+    }
+}
+
 impl<T: PartialEq> PartialEq for Sp<T> {
     fn eq(&self, other: &Self) -> bool {
         self.get() == other.get()

@@ -98,14 +98,10 @@ impl Validation {
 /// those in the sorted order. The sort is stable, so repeated relations stay in file order.
 fn sort_country(c: &mut Country, origins: Vec<Origin>) -> Vec<Origin> {
     let mut rel: Vec<(Relation, Origin)> = std::mem::take(&mut c.relations).into_iter().zip(origins).collect();
-    rel.sort_by(|(a, _), (b, _)| (&a.from, a.kind, &a.to).cmp(&(&b.from, b.kind, &b.to)));
+    rel.sort_by(|(a, _), (b, _)| crate::model::Canonical::canonical_cmp(a, b));
     let (relations, origins) = rel.into_iter().unzip();
     c.relations = relations;
-    c.roles.sort_by_key(|r| (r.level, r.role, r.sector));
-    c.strategies.sort_by_key(|s| (s.sector, s.level));
-    c.steering.sort_by(|a, b| (a.sector, &a.actor).cmp(&(b.sector, &b.actor)));
-    c.resources.sort_by(|a, b| a.actor.cmp(&b.actor));
-    c.exchange_rates.sort_by(|a, b| (&a.currency, a.year).cmp(&(&b.currency, b.year)));
+    c.normalize();
     origins
 }
 

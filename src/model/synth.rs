@@ -392,9 +392,9 @@ impl Gen {
             }
         }
         let c = &mut self.country;
-        c.relations.sort_by(|a, b| (&a.from, a.kind, &a.to).cmp(&(&b.from, b.kind, &b.to)));
+        super::sort_canonical(&mut c.relations);
         c.relations.dedup_by(|a, b| a.from == b.from && a.kind == b.kind && a.to == b.to);
-        c.steering.sort_by(|a, b| (a.sector, &a.actor).cmp(&(b.sector, &b.actor)));
-        c.resources.sort_by(|a, b| a.actor.cmp(&b.actor));
+        super::sort_canonical(&mut c.steering);
+        super::sort_canonical(&mut c.resources);
     }
 }

@@ -155,7 +155,7 @@ fn redirect(c: &mut Country, from: &ActorId, to: &ActorId) {
 /// Two slides of the same actor and sector (after a merge) become one with the union of cells
 /// (a cell used on either slide is used on the result).
 fn merge_slides(c: &mut Country) {
-    c.steering.sort_by(|a, b| (a.sector, &a.actor).cmp(&(b.sector, &b.actor)));
+    sort_canonical(&mut c.steering);
     let mut merged: Vec<Steering> = Vec::new();
     for s in std::mem::take(&mut c.steering) {
         match merged.last_mut() {
@@ -171,7 +171,7 @@ fn merge_slides(c: &mut Country) {
                 last.roles.extend(s.roles);
                 last.roles.sort();
                 last.roles.dedup();
-                last.cells.sort_by_key(|x| (x.role, x.instrument));
+                sort_canonical(&mut last.cells);
             }
             _ => merged.push(s),
         }
@@ -331,7 +331,7 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
                     provenance: scenario_provenance(),
                 }),
             }
-            c.roles.sort_by_key(|r| (r.level, r.role, r.sector));
+            sort_canonical(&mut c.roles);
         }
         Op::RevokeRole { level, role, actor } => {
             let id = existing(c, file, actor)?;
@@ -396,7 +396,7 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
                     s.roles.push(*role);
                     s.roles.sort();
                 }
-                s.cells.sort_by_key(|x| (x.role, x.instrument));
+                sort_canonical(&mut s.cells);
             }
             merge_slides(c);
         }
@@ -429,7 +429,7 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
             if let Some(cell) = s.cells.iter_mut().find(|x| x.role == *role && x.instrument == *from && x.used) {
                 cell.instrument = *to;
             }
-            s.cells.sort_by_key(|x| (x.role, x.instrument));
+            sort_canonical(&mut s.cells);
         }
         Op::AddRelation { from, kind, to, binding } => {
             let a = existing(c, file, from)?;
@@ -452,7 +452,7 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
                 validity: Validity::default(),
                 provenance: scenario_provenance(),
             });
-            c.relations.sort_by(|x, y| (&x.from, x.kind, &x.to).cmp(&(&y.from, y.kind, &y.to)));
+            sort_canonical(&mut c.relations);
         }
         Op::RemoveRelation { from, kind, to } => {
             let a = existing(c, file, from)?;
@@ -486,7 +486,7 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
                 covers: Some("set by a scenario".to_string()),
                 provenance: scenario_provenance(),
             });
-            c.resources.sort_by(|a, b| a.actor.cmp(&b.actor));
+            sort_canonical(&mut c.resources);
         }
     }
     Ok(())

@@ -10,6 +10,7 @@ pub mod apply;
 pub mod diff;
 pub mod explore;
 mod parse;
+pub mod print;
 
 pub use apply::apply;
 pub use diff::{diff, diff_with, Diff};

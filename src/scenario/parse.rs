@@ -4,7 +4,7 @@
 use crate::load::raw::RawNames;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_spanned::Spanned;
 use toml::de::{DeTable, ValueDeserializer};
 
@@ -17,133 +17,137 @@ use crate::model::{
     RelationType, ResourceScope, Role, Sector, Standing, Vocabulary,
 };
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct RawHeader {
-    name: String,
-    base: SpStr,
+pub(super) struct RawHeader {
+    pub(super) name: String,
+    pub(super) base: SpStr,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) as_of: Option<Sp<DateValue>>,
     #[serde(default)]
-    as_of: Option<Sp<DateValue>>,
+    pub(super) rationale: String,
     #[serde(default)]
-    rationale: String,
-    #[serde(default)]
-    sources: Vec<String>,
-    #[serde(default)]
-    copies: Vec<SpStr>,
-    #[serde(default)]
-    dimensions: Vec<SpStr>,
-    #[serde(default)]
-    reproduces: Option<Sp<DateValue>>,
+    pub(super) sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) copies: Vec<SpStr>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) dimensions: Vec<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) reproduces: Option<Sp<DateValue>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct RawNewActor {
-    id: SpStr,
-    name: RawNames,
-    #[serde(default)]
-    abbr: Option<String>,
-    kind: SpStr,
-    level: SpStr,
-    #[serde(default)]
-    parent: Option<SpStr>,
-    #[serde(default)]
-    parent_relation: Option<SpStr>,
-    #[serde(default)]
-    central: bool,
-    #[serde(default)]
-    portfolio: Option<SpStr>,
-    #[serde(default)]
-    standing: Option<SpStr>,
-    #[serde(default)]
-    participation: Option<SpStr>,
+pub(super) struct RawNewActor {
+    pub(super) id: SpStr,
+    pub(super) name: RawNames,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) abbr: Option<String>,
+    pub(super) kind: SpStr,
+    pub(super) level: SpStr,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) parent: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) parent_relation: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(super) central: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) portfolio: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) standing: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) participation: Option<SpStr>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct RawAssign {
-    level: SpStr,
-    role: SpStr,
-    to: SpStr,
+pub(super) struct RawAssign {
+    pub(super) level: SpStr,
+    pub(super) role: SpStr,
+    pub(super) to: SpStr,
 }
 
 /// Every key any operation takes; which ones an operation needs is checked per operation.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct RawOp {
-    op: SpStr,
+pub(super) struct RawOp {
+    pub(super) op: SpStr,
     /// A comment for readers of the scenario; nordgov does not use it.
-    #[serde(default)]
-    #[allow(dead_code)]
-    note: Option<String>,
-    #[serde(default)]
-    actor: Option<SpStr>,
-    #[serde(default)]
-    actors: Vec<SpStr>,
-    #[serde(default)]
-    transfer_to: Option<SpStr>,
-    #[serde(default)]
-    name: RawNames,
-    #[serde(default)]
-    abbr: Option<String>,
-    #[serde(default)]
-    id: Option<SpStr>,
-    #[serde(default)]
-    kind: Option<SpStr>,
-    #[serde(default)]
-    level: Option<SpStr>,
-    #[serde(default)]
-    central: Option<bool>,
-    #[serde(default)]
-    successor: Option<RawNewActor>,
-    #[serde(default)]
-    date: Option<Sp<DateValue>>,
-    #[serde(default)]
-    parent: Option<SpStr>,
-    #[serde(default)]
-    relation: Option<SpStr>,
-    #[serde(default)]
-    into: Option<RawNewActor>,
-    #[serde(default)]
-    parts: Vec<RawNewActor>,
-    #[serde(default)]
-    assign: Vec<RawAssign>,
-    #[serde(default)]
-    role: Option<SpStr>,
-    #[serde(default)]
-    qualifier: Option<SpStr>,
-    #[serde(default)]
-    from: Option<SpStr>,
-    #[serde(default)]
-    to: Option<SpStr>,
-    #[serde(default, rename = "type")]
-    relation_type: Option<SpStr>,
-    #[serde(default)]
-    sector: Option<SpStr>,
-    #[serde(default)]
-    instrument: Option<Sp<InstrumentValue>>,
-    #[serde(default)]
-    new_instrument: Option<Sp<InstrumentValue>>,
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    target_levels: Vec<SpStr>,
-    #[serde(default)]
-    fte: Option<f64>,
-    #[serde(default)]
-    budget: Option<f64>,
-    #[serde(default)]
-    currency: Option<SpStr>,
-    #[serde(default)]
-    scope: Option<SpStr>,
-    #[serde(default)]
-    binding: Option<bool>,
-    #[serde(default)]
-    portfolio: Option<SpStr>,
-    #[serde(default)]
-    standing: Option<SpStr>,
-    #[serde(default)]
-    participation: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) actor: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) actors: Vec<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) transfer_to: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "no_names")]
+    pub(super) name: RawNames,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) abbr: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) id: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) kind: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) level: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) central: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) successor: Option<RawNewActor>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) date: Option<Sp<DateValue>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) parent: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) relation: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) into: Option<RawNewActor>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) parts: Vec<RawNewActor>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) assign: Vec<RawAssign>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) role: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) qualifier: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) from: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) to: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none", rename = "type")]
+    pub(super) relation_type: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) sector: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) instrument: Option<Sp<InstrumentValue>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) new_instrument: Option<Sp<InstrumentValue>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) text: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) target_levels: Vec<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) fte: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) budget: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) currency: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) scope: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) binding: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) portfolio: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) standing: Option<SpStr>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) participation: Option<SpStr>,
+}
+
+/// Whether no name is given, so a printed operation leaves `name` out.
+fn no_names(n: &RawNames) -> bool {
+    n.0.is_empty()
 }
 
 /// Reads a scenario file. Returns the scenario, or every problem found. More than

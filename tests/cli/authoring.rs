@@ -37,7 +37,7 @@ fn new_scaffolds_a_model_that_validates() {
 }
 
 #[test]
-fn fmt_is_idempotent_and_keeps_comments_and_meaning() {
+fn fmt_sort_is_idempotent_and_keeps_comments_and_meaning() {
     let tmp = tempfile::tempdir().unwrap();
     let models = tmp.path().join("models");
     copy_dir(&root().join("models"), &models);
@@ -47,12 +47,12 @@ fn fmt_is_idempotent_and_keeps_comments_and_meaning() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .map(|p| (p.to_string_lossy().into_owned(), fs::read_to_string(&p).unwrap()))
         .collect();
-    let check = nordgov().arg("fmt").arg("--check").arg(&models).output().unwrap();
+    let check = nordgov().args(["fmt", "--sort", "--check"]).arg(&models).output().unwrap();
     assert_eq!(check.status.code(), Some(1), "the bundled models are hand-grouped, not canonical");
     for (p, t) in &before {
         assert_eq!(&fs::read_to_string(p).unwrap(), t, "--check changed {p}");
     }
-    let out = nordgov().arg("fmt").arg(&models).output().unwrap();
+    let out = nordgov().args(["fmt", "--sort"]).arg(&models).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     for (p, t) in &before {
         let after = fs::read_to_string(p).unwrap();
@@ -62,7 +62,7 @@ fn fmt_is_idempotent_and_keeps_comments_and_meaning() {
         assert!(load_model(&models.join(c)) == load_model(&root().join("models").join(c)), "{c}: the model changed");
     }
     let formatted: Vec<String> = before.keys().map(|p| fs::read_to_string(p).unwrap()).collect();
-    let check = nordgov().arg("fmt").arg("--check").arg(&models).output().unwrap();
+    let check = nordgov().args(["fmt", "--sort", "--check"]).arg(&models).output().unwrap();
     assert!(check.status.success(), "not idempotent: {}", String::from_utf8_lossy(&check.stderr));
     let again: Vec<String> = before.keys().map(|p| fs::read_to_string(p).unwrap()).collect();
     assert_eq!(formatted, again);
@@ -72,6 +72,12 @@ fn fmt_is_idempotent_and_keeps_comments_and_meaning() {
         .filter(|e| e.file_name().to_string_lossy().starts_with(".nordgov-"))
         .collect();
     assert!(leftovers.is_empty(), "temporary files left");
+}
+
+#[test]
+fn bundled_models_are_fmt_clean() {
+    let out = nordgov().arg("fmt").arg("--check").arg(root().join("models")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }
 
 #[test]

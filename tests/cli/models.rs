@@ -46,7 +46,7 @@ fn synth_writes_a_valid_deterministic_model_and_never_overwrites() {
 fn printed_models_load_back_equal() {
     for (n, seed) in [(30, 1), (500, 2), (3000, 3)] {
         let country = nordgov::model::synth::generate(n, seed);
-        let files = nordgov::files::print::files(&country);
+        let files = nordgov::files::print::files(&country).unwrap();
         let pairs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
         let (loaded, diags, _) = nordgov::load::load_str("synthetic", &pairs);
         assert!(diags.is_empty(), "{diags:?}");
@@ -58,7 +58,7 @@ fn printed_models_load_back_equal() {
 fn large_models_print_into_files_of_bounded_size() {
     let n = nordgov::files::print::ITEMS_PER_FILE * 2 + 500;
     let country = nordgov::model::synth::generate(n, 4);
-    let files = nordgov::files::print::files(&country);
+    let files = nordgov::files::print::files(&country).unwrap();
     let names: Vec<&str> = files.iter().map(|(a, _)| a.as_str()).collect();
     for want in ["actors.toml", "actors-2.toml", "actors-3.toml", "relations-2.toml"] {
         assert!(names.contains(&want), "{want} not in {names:?}");
@@ -74,7 +74,7 @@ fn large_models_print_into_files_of_bounded_size() {
 #[test]
 fn file_order_does_not_change_the_model() {
     let country = nordgov::model::synth::generate(400, 9);
-    let files = nordgov::files::print::files(&country);
+    let files = nordgov::files::print::files(&country).unwrap();
     let mut pairs: Vec<(&str, &str)> = files.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     let (a, _, _) = nordgov::load::load_str("x", &pairs);
     pairs.reverse();

@@ -63,7 +63,7 @@ proptest! {
         edits in prop::collection::vec((0usize..10_000, text(), text(), text(), text()), 0..8),
     ) {
         let m = model(size, seed, &edits);
-        let mut files = nordgov::files::print::files(&m);
+        let mut files = nordgov::files::print::files(&m).unwrap();
         let loaded = load(&files);
         prop_assert_eq!(&loaded, &m);
         files.reverse();
@@ -80,7 +80,7 @@ proptest! {
     ) {
         let a = model(size, seed, &[]);
         let b = model(size, seed, &edits);
-        let mut files = nordgov::files::print::files(&b);
+        let mut files = nordgov::files::print::files(&b).unwrap();
         let b1 = load(&files);
         files.reverse();
         let b2 = load(&files);

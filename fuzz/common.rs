@@ -31,7 +31,7 @@ fn load_dir(text: &str) -> Option<Country> {
 
 /// A model that loads must print to files that load to the same model.
 fn round_trip(c: &Country) {
-    let printed = nordgov::files::print::files(c);
+    let printed = nordgov::files::print::files(c).expect("a loaded model prints");
     let files: Vec<(&str, &str)> = printed.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
     let (again, diags, _) = load_str("printed", &files);
     assert!(again.as_ref() == Some(c), "printed model does not load back to itself: {diags:?}");
@@ -82,7 +82,7 @@ pub fn scenario(data: &[u8]) {
     let base = norway();
     let Ok(after) = nordgov::scenario::apply(base, &s, 0) else { return };
     let _ = nordgov::scenario::diff(base, &after, &[]);
-    let printed = nordgov::files::print::files(&after);
+    let printed = nordgov::files::print::files(&after).expect("an applied model prints");
     let files: Vec<(&str, &str)> = printed.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
     let (again, diags, _) = load_str("applied", &files);
     assert!(again.is_some(), "a scenario result does not load: {diags:?}");

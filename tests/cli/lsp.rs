@@ -24,13 +24,48 @@ fn dk_copy() -> (tempfile::TempDir, PathBuf) {
 }
 
 /// The LSP position (line, UTF-16 column) of the `nth` occurrence of `needle` in `text`,
-/// `shift` characters into it.
+/// `shift` bytes into it. The needle is written with one space around `=`; the text may align
+/// its keys (`fmt` pads them), so runs of spaces before and after `=` match one.
 fn pos(text: &str, needle: &str, nth: usize, shift: usize) -> (usize, usize) {
-    let start = text.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle} #{nth}")).0;
-    let before = &text[..start];
+    let (flat, origin) = one_space_around_equals(text);
+    let start = flat.match_indices(needle).nth(nth).unwrap_or_else(|| panic!("{needle} #{nth}")).0;
+    let at = origin[start + shift];
+    let before = &text[..at];
     let line = before.matches('\n').count();
-    let col = before.rsplit('\n').next().unwrap().encode_utf16().count() + shift;
+    let col = before.rsplit('\n').next().unwrap().encode_utf16().count();
     (line, col)
+}
+
+/// `text` with every ` +=` and `= +` reduced to ` =` / `= `, and for each byte of the result the
+/// offset of the byte it came from (plus one entry for the end).
+fn one_space_around_equals(text: &str) -> (String, Vec<usize>) {
+    let (mut flat, mut origin) = (String::with_capacity(text.len()), Vec::with_capacity(text.len() + 1));
+    let bytes = text.as_bytes();
+    for (i, ch) in text.char_indices() {
+        let squeezable = ch == ' ' && i > 0 && bytes[i - 1] == b' ';
+        let before_eq = bytes[i..].iter().take_while(|&&b| b == b' ').count();
+        let eq_follows = bytes.get(i + before_eq) == Some(&b'=');
+        let after_eq = bytes[..i].iter().rev().take_while(|&&b| b == b' ').count();
+        let eq_precedes = i >= after_eq + 1 && bytes[i - after_eq - 1] == b'=';
+        if squeezable && (eq_follows || eq_precedes) {
+            continue;
+        }
+        for k in 0..ch.len_utf8() {
+            origin.push(i + k);
+        }
+        flat.push(ch);
+    }
+    origin.push(text.len());
+    (flat, origin)
+}
+
+/// `text` with the first occurrence of `needle` replaced by `with`, the needle matched as
+/// [`pos`] matches it (aligned keys allowed).
+fn replace_aligned(text: &str, needle: &str, with: &str) -> String {
+    let (flat, origin) = one_space_around_equals(text);
+    let start = flat.find(needle).unwrap_or_else(|| panic!("{needle} not in the text"));
+    let (from, to) = (origin[start], origin[start + needle.len()]);
+    format!("{}{with}{}", &text[..from], &text[to..])
 }
 
 /// The text a range of a location covers.
@@ -119,7 +154,7 @@ fn an_editor_session_on_denmark() {
 
     // An edit in actors.toml re-checks roles.toml: a misspelt id is an unknown actor there,
     // with the "did you mean" as a quick fix.
-    let edited = actors_text.replace("id = \"digst\"", "id = \"digsts\"");
+    let edited = replace_aligned(&actors_text, "id = \"digst\"", "id = \"digsts\"");
     c.change(&actors, 2, &edited);
     c.sync();
     let role_diags = c.diagnostics_of(&roles);
@@ -269,7 +304,7 @@ fn bad_input_keeps_the_server_serving() {
     c.open(&roles);
     // Half-typed: an unclosed string, then a missing `]`.
     let text = std::fs::read_to_string(&actors).unwrap();
-    let broken = text.replacen("parent = \"fm_dk\"", "parent = \"fm_d", 1);
+    let broken = replace_aligned(&text, "parent = \"fm_dk\"", "parent = \"fm_d");
     c.change(&actors, 2, &broken);
     c.sync();
     let d = c.diagnostics_of(&actors);
@@ -287,7 +322,7 @@ fn bad_input_keeps_the_server_serving() {
     assert!(refused["error"]["message"].as_str().unwrap().contains("syntax error"), "{refused}");
 
     let unclosed =
-        text.replacen("aliases = [\"porteføljestyringsgruppen\"]", "aliases = [\"porteføljestyringsgruppen\"", 1);
+        replace_aligned(&text, "aliases = [\"porteføljestyringsgruppen\"]", "aliases = [\"porteføljestyringsgruppen\"");
     c.change(&actors, 3, &unclosed);
     c.sync();
     let d = c.diagnostics_of(&actors);
@@ -312,7 +347,7 @@ fn scenarios_are_checked_against_their_model_as_it_is_edited() {
     let scenario = dk.join("scenarios/digital_ministry_2022.toml");
     let text = std::fs::read_to_string(&scenario).unwrap();
     let mut c = Client::start(&bin(), &models, &models);
-    c.open_text(&scenario, &text.replacen("actor = \"digst\"", "actor = \"digts\"", 1));
+    c.open_text(&scenario, &replace_aligned(&text, "actor = \"digst\"", "actor = \"digts\""));
     c.sync();
     let d = c.diagnostics_of(&scenario);
     assert_eq!(codes(&d), ["E0201"], "{d:#?}");
@@ -340,10 +375,10 @@ fn columns_are_utf16_after_non_ascii_text() {
     let roles = models.join("dk/roles.toml");
     let text = std::fs::read_to_string(&roles).unwrap();
     // A quoted holder id with Nordic letters, then a real one on the same line.
-    let edited = text.replacen(
+    let edited = replace_aligned(
+        &text,
         "actors = [\"regjeringen_dk\", \"kl\", \"dr\"]",
         "actors = [\"þjóð_økonomi\", \"kl\", \"dr\"]",
-        1,
     );
     let mut c = Client::start(&bin(), &models, &models);
     c.open_text(&roles, &edited);
@@ -375,7 +410,7 @@ fn neovim_reads_a_diagnostic() {
     let (_tmp, models) = dk_copy();
     let actors = models.join("dk/actors.toml");
     let text = std::fs::read_to_string(&actors).unwrap();
-    std::fs::write(&actors, text.replacen("parent = \"digst\"", "parent = \"digts\"", 1)).unwrap();
+    std::fs::write(&actors, replace_aligned(&text, "parent = \"digst\"", "parent = \"digts\"")).unwrap();
     let out = models.join("nvim-diagnostics.txt");
     let script = models.join("lsp.lua");
     std::fs::write(

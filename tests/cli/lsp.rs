@@ -46,7 +46,7 @@ fn one_space_around_equals(text: &str) -> (String, Vec<usize>) {
         let before_eq = bytes[i..].iter().take_while(|&&b| b == b' ').count();
         let eq_follows = bytes.get(i + before_eq) == Some(&b'=');
         let after_eq = bytes[..i].iter().rev().take_while(|&&b| b == b' ').count();
-        let eq_precedes = i >= after_eq + 1 && bytes[i - after_eq - 1] == b'=';
+        let eq_precedes = i > after_eq && bytes[i - after_eq - 1] == b'=';
         if squeezable && (eq_follows || eq_precedes) {
             continue;
         }

@@ -118,19 +118,23 @@ fn is_empty(r: &RawFile) -> bool {
         && r.finding.is_empty()
 }
 
-fn s(v: impl Into<String>) -> SpStr {
+/// A text value without a span (printing makes values, it does not read them).
+pub(crate) fn s(v: impl Into<String>) -> SpStr {
     Sp::new(v.into())
 }
 
-fn term<V: Vocabulary>(v: V) -> SpStr {
+/// A vocabulary term by its key.
+pub(crate) fn term<V: Vocabulary>(v: V) -> SpStr {
     s(v.key())
 }
 
-fn names(n: &Names) -> RawNames {
+/// Names per language.
+pub(crate) fn names(n: &Names) -> RawNames {
     RawNames(n.iter().map(|(l, v)| (term(l), v.to_string())).collect())
 }
 
-fn date(d: DateSpec) -> Sp<DateValue> {
+/// A date to its precision: a year, a month or a day.
+pub(crate) fn date(d: DateSpec) -> Sp<DateValue> {
     Sp::new(match d {
         DateSpec::Year(y) => DateValue::Year(i64::from(y)),
         DateSpec::Month(..) => DateValue::Month(d.to_string()),

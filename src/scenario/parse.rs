@@ -396,7 +396,8 @@ fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
                 kind: c.need(&r.kind, "kind").cloned().unwrap_or_else(|| r.op.clone()),
                 level: c.need(&r.level, "level").cloned().unwrap_or_else(|| r.op.clone()),
                 parent: r.parent.clone(),
-                parent_relation: None,
+                // As in `move`, `relation` says how the actor hangs under its parent.
+                parent_relation: r.relation.clone(),
                 central: r.central.unwrap_or(false),
                 portfolio: r.portfolio.clone(),
                 standing: r.standing.clone(),

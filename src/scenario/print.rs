@@ -7,8 +7,9 @@ use serde::Serialize;
 
 use super::parse::{RawAssign, RawHeader, RawNewActor, RawOp};
 use super::{NewActor, Op};
-use crate::load::raw::{DateValue, InstrumentValue, RawNames, Sp, SpStr};
-use crate::model::{Instrument, Names, Vocabulary};
+use crate::files::print::{self, names, s, term};
+use crate::load::raw::{DateValue, InstrumentValue, Sp};
+use crate::model::{DateSpec, Instrument, Vocabulary};
 
 /// The header of a scenario file built in code.
 #[derive(Debug, Clone, Default)]
@@ -46,30 +47,13 @@ pub fn file_text(preamble: &str, header: &Header, ops: &[Op]) -> Result<String, 
     Ok(format!("{preamble}{}", toml::to_string(&file)?))
 }
 
-fn s(v: &str) -> SpStr {
-    Sp::new(v.to_string())
-}
-
-fn term<V: Vocabulary>(v: V) -> SpStr {
-    s(v.key())
-}
-
 /// An instrument by name, as people write them in scenarios.
 fn instrument(i: Instrument) -> Sp<InstrumentValue> {
     Sp::new(InstrumentValue::Name(i.key().to_string()))
 }
 
-fn names(n: &Names) -> RawNames {
-    RawNames(n.iter().map(|(l, v)| (term(l), v.to_string())).collect())
-}
-
 fn date(d: NaiveDate) -> Sp<DateValue> {
-    let date = toml::value::Date {
-        year: u16::try_from(chrono::Datelike::year(&d)).unwrap_or(0),
-        month: u8::try_from(chrono::Datelike::month(&d)).unwrap_or(1),
-        day: u8::try_from(chrono::Datelike::day(&d)).unwrap_or(1),
-    };
-    Sp::new(DateValue::Date(toml::value::Datetime { date: Some(date), time: None, offset: None }))
+    print::date(DateSpec::Day(d))
 }
 
 fn new_actor(a: &NewActor) -> RawNewActor {
@@ -102,6 +86,7 @@ fn raw_op(op: &Op) -> RawOp {
                 kind: Some(n.kind),
                 level: Some(n.level),
                 parent: n.parent,
+                relation: n.parent_relation,
                 central: a.central.then_some(true),
                 portfolio: n.portfolio,
                 standing: n.standing,
@@ -190,5 +175,118 @@ fn raw_op(op: &Op) -> RawOp {
             scope: Some(term(*scope)),
             ..r
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        ActorKind, Lang, Level, Names, Participation, Portfolio, Qualifier, RelationType, ResourceScope, Role, Sector,
+        Standing,
+    };
+
+    fn id(v: &str) -> crate::load::raw::SpStr {
+        Sp::new(v.to_string())
+    }
+
+    /// A new actor with every optional field set.
+    fn new_actor(v: &str) -> NewActor {
+        let mut name = Names::default();
+        name.insert(Lang::En, format!("{v} (\"quoted\", æøå)"));
+        name.insert(Lang::Nb, format!("{v} på norsk"));
+        NewActor {
+            id: id(v),
+            name,
+            abbr: Some(v.to_uppercase()),
+            kind: ActorKind::Council,
+            level: Level::National,
+            parent: Some(id("fm")),
+            parent_relation: Some(RelationType::OwnedBy),
+            central: true,
+            portfolio: Portfolio::ALL.first().copied(),
+            standing: Standing::ALL.last().copied(),
+            participation: Participation::ALL.last().copied(),
+        }
+    }
+
+    /// One operation of every kind, with the optional parts set where an operation has them.
+    fn every_kind() -> Vec<Op> {
+        let mut renamed = Names::default();
+        renamed.insert(Lang::En, "New name");
+        vec![
+            Op::AddActor(new_actor("added")),
+            Op::RemoveActor { actor: id("a"), transfer_to: Some(id("b")) },
+            Op::Rename { actor: id("a"), name: renamed, abbr: Some("NN".into()) },
+            Op::Succeed { actor: id("a"), successor: new_actor("next"), date: NaiveDate::from_ymd_opt(2020, 1, 1) },
+            Op::Move { actor: id("a"), parent: id("fm"), relation: RelationType::PartOf },
+            Op::Merge { actors: vec![id("a"), id("b")], into: new_actor("ab") },
+            Op::Split {
+                actor: id("a"),
+                into: vec![new_actor("a1"), new_actor("a2")],
+                roles: vec![(Level::State, Role::Operation, id("a2"))],
+            },
+            Op::AssignRole {
+                level: Level::National,
+                role: Role::Strategy,
+                actor: id("a"),
+                qualifier: Qualifier::ALL.first().copied(),
+            },
+            Op::RevokeRole { level: Level::National, role: Role::Coordination, actor: id("a") },
+            Op::TransferRole { level: Level::Regional, role: Role::Execution, from: id("a"), to: id("b") },
+            Op::GrantInstrument {
+                actor: id("a"),
+                sector: Sector::Health,
+                role: Role::Initiation,
+                instrument: Instrument::Economic,
+                text: Some("funds = \"#1\"".into()),
+                target_levels: vec![Level::Regional, Level::Local],
+            },
+            Op::RevokeInstrument {
+                actor: id("a"),
+                sector: Sector::General,
+                role: Role::Operation,
+                instrument: Instrument::Guidance,
+            },
+            Op::ChangeStrength {
+                actor: id("a"),
+                sector: Sector::General,
+                role: Role::Coordination,
+                from: Instrument::Guidance,
+                to: Instrument::Direct,
+            },
+            Op::AddRelation { from: id("a"), kind: RelationType::AgreementWith, to: id("b"), binding: true },
+            Op::RemoveRelation { from: id("a"), kind: RelationType::Advises, to: id("b") },
+            Op::SetResources {
+                actor: id("a"),
+                fte: Some(47.5),
+                budget: Some(1.25),
+                currency: Some("NOK".into()),
+                scope: ResourceScope::Digitalisation,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_operation_kind_prints_and_parses_back_to_itself() {
+        let ops = every_kind();
+        let names: std::collections::BTreeSet<&str> = ops.iter().map(Op::name).collect();
+        assert_eq!(names.len(), crate::scenario::OPS.len(), "one operation of every kind");
+        let header = Header {
+            name: "round trip".into(),
+            base: "no".into(),
+            as_of: NaiveDate::from_ymd_opt(2017, 6, 1),
+            rationale: "Every kind, once.".into(),
+        };
+        let text = file_text("# a preamble\n", &header, &ops).unwrap();
+        assert!(text.starts_with("# a preamble\n"), "{text}");
+        let back = crate::scenario::parse::parse(0, &text, &crate::load::Limits::default())
+            .unwrap_or_else(|d| panic!("{text}\n{d:#?}"));
+        assert_eq!((back.name.as_str(), back.base.get().as_str(), back.as_of), ("round trip", "no", header.as_of));
+        let back: Vec<Op> = back.ops.into_iter().map(Sp::into_inner).collect();
+        for (want, got) in ops.iter().zip(&back) {
+            assert_eq!(want, got, "{} does not print back to itself:\n{text}", want.name());
+        }
+        assert_eq!(back.len(), ops.len());
     }
 }

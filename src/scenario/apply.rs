@@ -491,3 +491,157 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ActorId;
+
+    /// A small country: a government, a ministry with the central agency and a registry under it,
+    /// a forum; the agency and the registry hold national coordination, the agency steers it by
+    /// guidance.
+    const MODEL: &str = r#"
+[country]
+code = "aa"
+name = { en = "Country A" }
+languages = ["en"]
+source = "t:1"
+confidence = "high"
+[documents.t]
+title = "Test text"
+year = 2026
+[levels.national]
+description = "The government"
+source = "t:1"
+[levels.state]
+description = "Ministries and agencies"
+source = "t:1"
+[[actor]]
+id = "gov"
+name = { en = "Government" }
+kind = "government"
+level = "national"
+source = "t:1"
+[[actor]]
+id = "ministry"
+name = { en = "Ministry" }
+kind = "ministry"
+level = "state"
+parent = "gov"
+source = "t:1"
+[[actor]]
+id = "centre"
+name = { en = "Central agency" }
+kind = "agency"
+level = "state"
+parent = "ministry"
+central = true
+source = "t:1"
+[[actor]]
+id = "registry"
+name = { en = "Registry" }
+kind = "agency"
+level = "state"
+parent = "ministry"
+source = "t:1"
+[[actor]]
+id = "office"
+name = { en = "Office" }
+kind = "unit"
+level = "state"
+parent = "registry"
+source = "t:1"
+[[role]]
+level = "state"
+role = "coordination"
+actors = ["centre", "registry"]
+source = "t:1"
+[[steering]]
+actor = "centre"
+sector = "general"
+title = "Steering"
+roles = ["coordination"]
+source = "t:1"
+[[steering.cell]]
+role = "coordination"
+instrument = 5
+text = "Guides"
+"#;
+
+    fn base() -> Country {
+        let (c, d, _) = crate::load::load_str("aa", &[("model.toml", MODEL)]);
+        c.unwrap_or_else(|| panic!("{d:#?}"))
+    }
+
+    /// `base` after the operations in `ops` (scenario file text after its header).
+    fn run(ops: &str) -> Result<Country, Diagnostic> {
+        let text = format!("[scenario]\nname = \"t\"\nbase = \"aa\"\n{ops}");
+        let s = crate::scenario::parse::parse(0, &text, &crate::load::Limits::default())
+            .unwrap_or_else(|d| panic!("{text}\n{d:#?}"));
+        apply(&base(), &s, 0)
+    }
+
+    fn id(v: &str) -> ActorId {
+        ActorId::new(v)
+    }
+
+    fn parent(c: &Country, a: &str) -> Option<String> {
+        c.actor(&id(a)).and_then(|a| a.parent.as_ref()).map(|p| p.id.to_string())
+    }
+
+    fn holders(c: &Country, role: Role) -> Vec<String> {
+        c.roles.iter().filter(|r| r.role == role).flat_map(|r| r.holders.iter().map(|h| h.actor.to_string())).collect()
+    }
+
+    #[test]
+    fn move_gives_a_new_parent_and_refuses_a_cycle() {
+        let c = run("[[op]]\nop = \"move\"\nactor = \"registry\"\nparent = \"gov\"\n").unwrap();
+        assert_eq!(parent(&c, "registry").as_deref(), Some("gov"));
+        assert_eq!(parent(&c, "office").as_deref(), Some("registry"), "children stay with their parent");
+        let e = run("[[op]]\nop = \"move\"\nactor = \"registry\"\nparent = \"office\"\n").unwrap_err();
+        assert!(e.message.contains("cycle"), "{}", e.message);
+    }
+
+    #[test]
+    fn unknown_actors_are_refused_with_a_suggestion() {
+        let e = run("[[op]]\nop = \"move\"\nactor = \"registri\"\nparent = \"gov\"\n").unwrap_err();
+        let text = format!("{} {:?}", e.message, e.hints);
+        assert!(text.contains("registri") && text.contains("registry"), "{text}");
+    }
+
+    #[test]
+    fn a_role_handed_to_a_holder_leaves_one_holding() {
+        let c = run(
+            "[[op]]\nop = \"transfer_role\"\nlevel = \"state\"\nrole = \"coordination\"\nfrom = \"registry\"\nto = \"centre\"\n",
+        )
+        .unwrap();
+        assert_eq!(holders(&c, Role::Coordination), ["centre"]);
+    }
+
+    #[test]
+    fn merge_unites_children_and_roles() {
+        let c = run(
+            "[[op]]\nop = \"merge\"\nactors = [\"centre\", \"registry\"]\n\
+             into = { id = \"both\", name = { en = \"Both\" }, kind = \"agency\", level = \"state\", parent = \"ministry\" }\n",
+        )
+        .unwrap();
+        assert!(c.actor(&id("centre")).is_none() && c.actor(&id("registry")).is_none());
+        // The new actor is what `into` declares: central only if it says so.
+        assert!(c.actor(&id("both")).is_some_and(|a| !a.central));
+        assert_eq!(parent(&c, "office").as_deref(), Some("both"));
+        assert_eq!(holders(&c, Role::Coordination), ["both"], "two holders become one");
+    }
+
+    #[test]
+    fn change_strength_needs_the_instrument_in_use() {
+        let ok = "[[op]]\nop = \"change_strength\"\nactor = \"centre\"\nrole = \"coordination\"\ninstrument = 5\nnew_instrument = 2\n";
+        let c = run(ok).unwrap();
+        let used: Vec<Instrument> = c
+            .steering
+            .iter()
+            .flat_map(|s| s.cells.iter().filter(|x| x.used && x.role == Role::Coordination).map(|x| x.instrument))
+            .collect();
+        assert_eq!(used, [Instrument::Direct]);
+        assert!(run(&ok.replace("instrument = 5", "instrument = 3")).is_err(), "indirect is not in use");
+    }
+}

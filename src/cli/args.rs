@@ -3,8 +3,6 @@
 use std::path::PathBuf;
 
 use crate::analysis::dimensions::{Weights, DEFAULT_WEIGHTS};
-use crate::diagnostic::SourceDb;
-use crate::files::workspace;
 use crate::model::{Lang, Level, Sector, Vocabulary};
 
 use super::{print_diagnostics, Cli, Exit};
@@ -40,15 +38,7 @@ impl WeightsArg {
     /// holds a mistake prints its diagnostics and gives the exit code.
     pub(super) fn load(&self, cli: &Cli) -> Result<(Weights, String), Exit> {
         let Some(path) = &self.weights else { return Ok((Weights::bundled(), DEFAULT_WEIGHTS.to_string())) };
-        let mut db = SourceDb::new();
-        let text = match workspace::read_text(path, &cli.limits()) {
-            Ok(t) => t,
-            Err(d) => {
-                print_diagnostics(cli, &db, &[d]);
-                return Err(Exit::Failure);
-            }
-        };
-        let file = db.add(workspace::display(path), text.clone());
+        let (db, file, text) = super::input::read_source(cli, path)?;
         match Weights::parse(file, &text) {
             Ok(w) => Ok((w, text)),
             Err(d) => {

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::diagnostic::{Diagnostic, SourceDb};
+use crate::diagnostic::{Diagnostic, FileId, SourceDb};
 use crate::files::workspace;
 use crate::model::{Country, Lang};
 use crate::scenario::{self, Scenario};
@@ -73,17 +73,25 @@ pub(super) fn other_countries(cli: &Cli, except: &str) -> Vec<Country> {
         .collect()
 }
 
-/// Reads a scenario file and applies it to its base; returns the scenario and both models.
-pub(super) fn load_scenario(cli: &Cli, path: &Path) -> Result<(Scenario, Country, Country), Exit> {
+/// Reads one file that is not a model (a scenario, a weights file) into a fresh source database
+/// for its diagnostics; a file that cannot be read prints why and gives the exit code.
+pub(super) fn read_source(cli: &Cli, path: &Path) -> Result<(SourceDb, FileId, String), Exit> {
     let mut db = SourceDb::new();
-    let text = match workspace::read_text(path, &cli.limits()) {
-        Ok(t) => t,
+    match workspace::read_text(path, &cli.limits()) {
+        Ok(text) => {
+            let file = db.add(workspace::display(path), text.clone());
+            Ok((db, file, text))
+        }
         Err(d) => {
             print_diagnostics(cli, &db, &[d]);
-            return Err(Exit::Failure);
+            Err(Exit::Failure)
         }
-    };
-    let file = db.add(workspace::display(path), text.clone());
+    }
+}
+
+/// Reads a scenario file and applies it to its base; returns the scenario and both models.
+pub(super) fn load_scenario(cli: &Cli, path: &Path) -> Result<(Scenario, Country, Country), Exit> {
+    let (db, file, text) = read_source(cli, path)?;
     let s = match scenario::parse(file, &text, &cli.limits()) {
         Ok(s) => s,
         Err(d) => {

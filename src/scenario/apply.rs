@@ -497,10 +497,12 @@ mod tests {
     use super::*;
     use crate::model::ActorId;
 
-    /// A small country: a government, a ministry with the central agency and a registry under it,
-    /// a forum; the agency and the registry hold national coordination, the agency steers it by
-    /// guidance.
-    const MODEL: &str = r#"
+    /// A small country: a government, a ministry with the central agency and a registry under it
+    /// (the registry with an office); the agency and the registry hold state coordination, the
+    /// agency steers it by guidance.
+    fn base() -> Country {
+        let mut text = String::from(
+            r#"
 [country]
 code = "aa"
 name = { en = "Country A" }
@@ -515,41 +517,6 @@ description = "The government"
 source = "t:1"
 [levels.state]
 description = "Ministries and agencies"
-source = "t:1"
-[[actor]]
-id = "gov"
-name = { en = "Government" }
-kind = "government"
-level = "national"
-source = "t:1"
-[[actor]]
-id = "ministry"
-name = { en = "Ministry" }
-kind = "ministry"
-level = "state"
-parent = "gov"
-source = "t:1"
-[[actor]]
-id = "centre"
-name = { en = "Central agency" }
-kind = "agency"
-level = "state"
-parent = "ministry"
-central = true
-source = "t:1"
-[[actor]]
-id = "registry"
-name = { en = "Registry" }
-kind = "agency"
-level = "state"
-parent = "ministry"
-source = "t:1"
-[[actor]]
-id = "office"
-name = { en = "Office" }
-kind = "unit"
-level = "state"
-parent = "registry"
 source = "t:1"
 [[role]]
 level = "state"
@@ -566,10 +533,21 @@ source = "t:1"
 role = "coordination"
 instrument = 5
 text = "Guides"
-"#;
-
-    fn base() -> Country {
-        let (c, d, _) = crate::load::load_str("aa", &[("model.toml", MODEL)]);
+"#,
+        );
+        for (id, kind, level, parent, central) in [
+            ("gov", "government", "national", "", false),
+            ("ministry", "ministry", "state", "gov", false),
+            ("centre", "agency", "state", "ministry", true),
+            ("registry", "agency", "state", "ministry", false),
+            ("office", "unit", "state", "registry", false),
+        ] {
+            let parent = if parent.is_empty() { String::new() } else { format!("parent = \"{parent}\"\n") };
+            text += &format!(
+                "[[actor]]\nid = \"{id}\"\nname = {{ en = \"{id}\" }}\nkind = \"{kind}\"\nlevel = \"{level}\"\n{parent}central = {central}\nsource = \"t:1\"\n"
+            );
+        }
+        let (c, d, _) = crate::load::load_str("aa", &[("model.toml", &text)]);
         c.unwrap_or_else(|| panic!("{d:#?}"))
     }
 

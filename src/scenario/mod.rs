@@ -8,6 +8,8 @@
 
 pub mod apply;
 pub mod diff;
+#[cfg(test)]
+pub(crate) mod examples;
 pub mod explore;
 mod parse;
 pub mod print;

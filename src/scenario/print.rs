@@ -181,97 +181,42 @@ fn raw_op(op: &Op) -> RawOp {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{
-        ActorKind, Lang, Level, Names, Participation, Portfolio, Qualifier, RelationType, ResourceScope, Role, Sector,
-        Standing,
-    };
+    use crate::model::{ActorKind, Lang, Participation, Portfolio, RelationType, ResourceScope, Standing};
+    use crate::scenario::examples::{every_op, names, sp};
 
-    fn id(v: &str) -> crate::load::raw::SpStr {
-        Sp::new(v.to_string())
-    }
-
-    /// A new actor with every optional field set.
-    fn new_actor(v: &str) -> NewActor {
-        let mut name = Names::default();
-        name.insert(Lang::En, format!("{v} (\"quoted\", æøå)"));
-        name.insert(Lang::Nb, format!("{v} på norsk"));
-        NewActor {
-            id: id(v),
+    /// One operation of every kind, an added actor with every optional field set (names with
+    /// quotes and Nordic letters) and a budget in a currency.
+    fn ops() -> Vec<Op> {
+        let mut name = names("A \"quoted\" council, æøå", "Råd på norsk");
+        name.insert(Lang::Sv, "Råd på svenska");
+        let full = NewActor {
+            id: sp("full"),
             name,
-            abbr: Some(v.to_uppercase()),
+            abbr: Some("FULL".into()),
             kind: ActorKind::Council,
-            level: Level::National,
-            parent: Some(id("fm")),
+            level: crate::model::Level::National,
+            parent: Some(sp("fin")),
             parent_relation: Some(RelationType::OwnedBy),
             central: true,
             portfolio: Portfolio::ALL.first().copied(),
             standing: Standing::ALL.last().copied(),
             participation: Participation::ALL.last().copied(),
-        }
-    }
-
-    /// One operation of every kind, with the optional parts set where an operation has them.
-    fn every_kind() -> Vec<Op> {
-        let mut renamed = Names::default();
-        renamed.insert(Lang::En, "New name");
-        vec![
-            Op::AddActor(new_actor("added")),
-            Op::RemoveActor { actor: id("a"), transfer_to: Some(id("b")) },
-            Op::Rename { actor: id("a"), name: renamed, abbr: Some("NN".into()) },
-            Op::Succeed { actor: id("a"), successor: new_actor("next"), date: NaiveDate::from_ymd_opt(2020, 1, 1) },
-            Op::Move { actor: id("a"), parent: id("fm"), relation: RelationType::PartOf },
-            Op::Merge { actors: vec![id("a"), id("b")], into: new_actor("ab") },
-            Op::Split {
-                actor: id("a"),
-                into: vec![new_actor("a1"), new_actor("a2")],
-                roles: vec![(Level::State, Role::Operation, id("a2"))],
-            },
-            Op::AssignRole {
-                level: Level::National,
-                role: Role::Strategy,
-                actor: id("a"),
-                qualifier: Qualifier::ALL.first().copied(),
-            },
-            Op::RevokeRole { level: Level::National, role: Role::Coordination, actor: id("a") },
-            Op::TransferRole { level: Level::Regional, role: Role::Execution, from: id("a"), to: id("b") },
-            Op::GrantInstrument {
-                actor: id("a"),
-                sector: Sector::Health,
-                role: Role::Initiation,
-                instrument: Instrument::Economic,
-                text: Some("funds = \"#1\"".into()),
-                target_levels: vec![Level::Regional, Level::Local],
-            },
-            Op::RevokeInstrument {
-                actor: id("a"),
-                sector: Sector::General,
-                role: Role::Operation,
-                instrument: Instrument::Guidance,
-            },
-            Op::ChangeStrength {
-                actor: id("a"),
-                sector: Sector::General,
-                role: Role::Coordination,
-                from: Instrument::Guidance,
-                to: Instrument::Direct,
-            },
-            Op::AddRelation { from: id("a"), kind: RelationType::AgreementWith, to: id("b"), binding: true },
-            Op::RemoveRelation { from: id("a"), kind: RelationType::Advises, to: id("b") },
-            Op::SetResources {
-                actor: id("a"),
-                fte: Some(47.5),
-                budget: Some(1.25),
-                currency: Some("NOK".into()),
-                scope: ResourceScope::Digitalisation,
-            },
-        ]
+        };
+        let mut ops = every_op();
+        ops.push(Op::AddActor(full));
+        ops.push(Op::SetResources {
+            actor: sp("ks"),
+            fte: None,
+            budget: Some(3.5),
+            currency: Some("NOK".into()),
+            scope: ResourceScope::Whole,
+        });
+        ops
     }
 
     #[test]
     fn every_operation_kind_prints_and_parses_back_to_itself() {
-        let ops = every_kind();
-        let names: std::collections::BTreeSet<&str> = ops.iter().map(Op::name).collect();
-        assert_eq!(names.len(), crate::scenario::OPS.len(), "one operation of every kind");
+        let ops = ops();
         let header = Header {
             name: "round trip".into(),
             base: "no".into(),
@@ -280,7 +225,7 @@ mod tests {
         };
         let text = file_text("# a preamble\n", &header, &ops).unwrap();
         assert!(text.starts_with("# a preamble\n"), "{text}");
-        let back = crate::scenario::parse::parse(0, &text, &crate::load::Limits::default())
+        let back = crate::scenario::parse(0, &text, &crate::load::Limits::default())
             .unwrap_or_else(|d| panic!("{text}\n{d:#?}"));
         assert_eq!((back.name.as_str(), back.base.get().as_str(), back.as_of), ("round trip", "no", header.as_of));
         let back: Vec<Op> = back.ops.into_iter().map(Sp::into_inner).collect();

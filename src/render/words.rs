@@ -442,6 +442,11 @@ words! {
         "aktörer som nås genom all styrning (1-5)", "aktører nået gennem al styring (1-5)",
         "millä tahansa ohjauksella (1-5) tavoitetut toimijat"],
 
+    // Sentences (words they share; a phrase used once stays beside its sentence).
+    And => ["and", "og", "och", "og", "ja"],
+    Then => ["then", "deretter", "sedan", "derefter", "sitten"],
+    FteShort => ["FTE", "årsverk", "åa", "årsværk", "htv"],
+
     // Diagram legends.
     UnderParent => ["under (parent)", "underlagt", "underställd", "underlagt", "alainen"],
     OtherRelation => ["other relation", "annen relasjon", "annan relation", "anden relation", "muu suhde"],

@@ -2,13 +2,21 @@
 //! languages: what a dimension reads in a country, what a fact says, what a finding concludes,
 //! which dimensions separate two countries. Names are the countries' and actors' own names in the
 //! chosen language; no internal id or field name appears.
+//!
+//! Here: what a dimension reads ([`reading`], [`short`], [`value`]) and the shared pieces (lists,
+//! numbers); what a fact says in [`facts`]; findings and what separates countries in
+//! [`findings`].
+
+pub mod facts;
+pub mod findings;
+
+pub use facts::{fact, fact_with_sources, relation};
+pub use findings::{extremes, finding, separation};
 
 use crate::analysis::dimensions::{terms, Criterion, Dimension, Value};
-use crate::analysis::findings::{Finding, Measure};
-use crate::analysis::profile::{About, Distance, Fact, Profile, Reading};
-use crate::model::{
-    pick, ActorKind, Labelled, Lang, LevelCharacter, Portfolio, RelationType, ResourceScope, Vocabulary,
-};
+use crate::analysis::profile::{About, Reading};
+use crate::model::{pick, ActorKind, Labelled, Lang, LevelCharacter, Portfolio};
+use crate::render::words::Word;
 
 /// A word or phrase in `lang`, from (en, nb, sv, da, fi).
 pub(crate) fn t(lang: Lang, all: [&'static str; 5]) -> &'static str {
@@ -17,7 +25,7 @@ pub(crate) fn t(lang: Lang, all: [&'static str; 5]) -> &'static str {
 
 /// `a, b and c` in `lang`.
 pub fn list(lang: Lang, items: &[String]) -> String {
-    let and = t(lang, ["and", "og", "och", "og", "ja"]);
+    let and = Word::And.label(lang);
     match items {
         [] => String::new(),
         [one] => one.clone(),
@@ -149,7 +157,7 @@ pub fn reading(lang: Lang, d: Dimension, r: &Reading) -> String {
                         parts.push(format!(
                             "{} {}",
                             value(lang, Criterion::FtePerMillion, Some(f)),
-                            t(lang, ["FTE", "årsverk", "åa", "årsværk", "htv"])
+                            Word::FteShort.label(lang)
                         ));
                     }
                     if let Some(Value::Amount(b)) = b {
@@ -280,324 +288,6 @@ pub fn reading(lang: Lang, d: Dimension, r: &Reading) -> String {
     }
 }
 
-/// `from <relation> to` with both actors' labels: "Difi reports to FIN"; a binding agreement
-/// says so.
-pub fn relation(lang: Lang, from: &str, kind: RelationType, to: &str, binding: bool) -> String {
-    let phrase = if binding && kind == RelationType::AgreementWith {
-        pick(
-            lang,
-            [
-                "has a binding agreement with",
-                "har en bindende avtale med",
-                "har ett bindande avtal med",
-                "har en bindende aftale med",
-                "on tehnyt sitovan sopimuksen:",
-            ],
-        )
-    } else {
-        kind.label(lang)
-    };
-    format!("{from} {phrase} {to}")
-}
-
-/// What one fact says.
-pub fn fact(lang: Lang, f: &Fact) -> String {
-    match &f.about {
-        About::Hosted { unit, ministry, portfolio } => {
-            let under = t(lang, ["sits under", "ligger under", "ligger under", "ligger under", "kuuluu"]);
-            match portfolio {
-                Some(p) => format!("{} {under} {} ({})", unit.label, ministry.label, p.label(lang)),
-                None => format!("{} {under} {}", unit.label, ministry.label),
-            }
-        }
-        About::Form { unit, kind, parent } => {
-            let k = kind_word(lang, *kind);
-            match parent {
-                Some(p) => format!(
-                    "{}: {k}, {} {}",
-                    unit.label,
-                    t(lang, ["under", "under", "under", "under", "alaisuudessa:"]),
-                    p.label
-                ),
-                None => format!("{}: {k}", unit.label),
-            }
-        }
-        About::Strategy { title, years, kind, in_force, .. } => {
-            let mut what = kind.map_or_else(String::new, |k| format!(": {}", k.label(lang)));
-            if !in_force {
-                what.push_str(t(
-                    lang,
-                    [
-                        " (no longer in force)",
-                        " (ikke lenger i kraft)",
-                        " (inte längre i kraft)",
-                        " (ikke længere i kraft)",
-                        " (ei enää voimassa)",
-                    ],
-                ));
-            }
-            match years {
-                Some(y) => format!("{title} ({y}){what}"),
-                None => format!("{title}{what}"),
-            }
-        }
-        About::HoldsRole { actor, level, role } => {
-            format!(
-                "{} {} {} ({})",
-                actor.label,
-                t(lang, ["holds", "har", "har", "har", "vastaa:"]),
-                role.label(lang),
-                level.label(lang)
-            )
-        }
-        About::Relation { from, kind, to, binding } => match kind {
-            RelationType::Gatekeeps => format!(
-                "{} {} {}",
-                from.label,
-                t(
-                    lang,
-                    [
-                        "must approve the large projects of",
-                        "må godkjenne de store prosjektene til",
-                        "måste godkänna de stora projekten hos",
-                        "skal godkende de store projekter hos",
-                        "hyväksyy suuret hankkeet:",
-                    ]
-                ),
-                to.label
-            ),
-            RelationType::AgreementWith if *binding => format!(
-                "{} {} {}",
-                from.label,
-                t(
-                    lang,
-                    [
-                        "has a binding agreement with",
-                        "har en bindende avtale med",
-                        "har ett bindande avtal med",
-                        "har en bindende aftale med",
-                        "on tehnyt sitovan sopimuksen:"
-                    ]
-                ),
-                to.label
-            ),
-            RelationType::AgreementWith => format!(
-                "{} {} {}",
-                from.label,
-                t(
-                    lang,
-                    [
-                        "has an agreement (not binding) with",
-                        "har en avtale (ikke bindende) med",
-                        "har ett avtal (inte bindande) med",
-                        "har en aftale (ikke bindende) med",
-                        "on tehnyt (ei-sitovan) sopimuksen:"
-                    ]
-                ),
-                to.label
-            ),
-            _ => format!("{} {} {}", from.label, kind.label(lang), to.label),
-        },
-        About::Coordinates { actor, kind, standing, participation } => {
-            let mut what = vec![kind_word(lang, *kind).to_string()];
-            what.extend(standing.map(|s| s.label(lang).to_string()));
-            what.extend(participation.map(|s| s.label(lang).to_string()));
-            format!(
-                "{} {} ({})",
-                actor.label,
-                t(lang, ["coordinates", "koordinerer", "samordnar", "koordinerer", "koordinoi"]),
-                what.join(", ")
-            )
-        }
-        About::Steers { actor, role, instrument, text } => {
-            let head = format!("{}: {} ({})", actor.label, instrument.label(lang), role.label(lang));
-            match text {
-                Some(x) => format!("{head}: {x}"),
-                None => head,
-            }
-        }
-        About::Company { company, owner } => format!(
-            "{} {} {}",
-            company.label,
-            t(lang, ["is owned by", "eies av", "ägs av", "ejes af", "omistaja:"]),
-            owner.label
-        ),
-        About::Tier { present, character, units, unit_name } => {
-            if !present {
-                return LevelCharacter::Absent.label(lang).to_string();
-            }
-            let what =
-                character.map_or_else(|| value(lang, Criterion::TierCharacter, None), |c| c.label(lang).to_string());
-            match (units, unit_name) {
-                (Some(n), Some(name)) => format!("{what}: {n} {name}"),
-                _ => what,
-            }
-        }
-        About::Staff { actor, fte, year, scope, .. } => {
-            format!(
-                "{}: {} {}{}",
-                actor.label,
-                num(lang, *fte, 0),
-                t(lang, ["FTE", "årsverk", "åa", "årsværk", "htv"]),
-                when(lang, *year, *scope)
-            )
-        }
-        About::Budget { actor, eur, year, scope, .. } => {
-            format!("{}: EUR {} m{}", actor.label, num(lang, eur / 1e6, 1), when(lang, *year, *scope))
-        }
-        About::Population { value } => {
-            format!(
-                "{} {}",
-                t(lang, ["population", "innbyggere", "invånare", "indbyggere", "asukkaita"]),
-                num(lang, *value, 0)
-            )
-        }
-    }
-}
-
-fn when(lang: Lang, year: Option<i32>, scope: ResourceScope) -> String {
-    let mut parts: Vec<String> = year.map(|y| y.to_string()).into_iter().collect();
-    if scope == ResourceScope::Digitalisation {
-        parts.push(scope.label(lang).to_string());
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", parts.join(", "))
-    }
-}
-
-/// A fact with its sources cited briefly from `names`, as a line for notes: `text [Struensee &
-/// Co. 2017, lines 35-43]`.
-pub fn fact_with_sources(lang: Lang, f: &Fact, names: &crate::model::Labels) -> String {
-    let refs: Vec<String> = f.provenance.sources.iter().map(|r| names.cite(r, false)).collect();
-    if refs.is_empty() {
-        fact(lang, f)
-    } else {
-        format!("{} [{}]", fact(lang, f), refs.join("; "))
-    }
-}
-
-/// The sentence of a finding: the countries' positions on the dimension, grouped.
-pub fn finding(lang: Lang, f: &Finding, p: &Profile) -> String {
-    let names = |codes: &[String]| list(lang, &codes.iter().map(|c| p.name(c).to_string()).collect::<Vec<_>>());
-    let row = p.row(f.dimension);
-    let reading_of = |code: &str| row.and_then(|r| r.readings.iter().find(|x| x.country == code));
-    let dim = f.dimension.label(lang);
-    let unknown = t(
-        lang,
-        ["not in the model for", "ikke i modellen for", "inte i modellen för", "ikke i modellen for", "ei mallissa:"],
-    );
-    let mut parts: Vec<String> = Vec::new();
-    match f.measure {
-        Measure::Terms => {
-            for g in &f.groups {
-                let Some(first) = g.countries.first() else { continue };
-                if g.values.first().copied().flatten().is_none() {
-                    parts.push(format!("{unknown} {}", names(&g.countries)));
-                    continue;
-                }
-                let criterion = f.dimension.criteria().next().unwrap_or(Criterion::HostPortfolio);
-                let what = match g.values.first().copied().flatten() {
-                    Some(v @ Value::Set(_)) => value(lang, criterion, Some(v)),
-                    _ => reading_of(first).map_or_else(String::new, |r| reading(lang, f.dimension, r)),
-                };
-                let detail: Vec<String> = g
-                    .countries
-                    .iter()
-                    .filter(|_| f.dimension.is_categorical())
-                    .filter_map(|c| reading_of(c).map(|r| short(lang, f.dimension, r)))
-                    .filter(|s| !s.is_empty() && *s != what)
-                    .collect();
-                parts.push(format!(
-                    "{}: {what}{}",
-                    names(&g.countries),
-                    if detail.is_empty() { String::new() } else { format!(" ({})", detail.join(", ")) }
-                ));
-            }
-            format!("{}: {}.", capital(dim), parts.join("; "))
-        }
-        Measure::Score => {
-            let known: Vec<_> = f.groups.iter().filter(|g| g.values.iter().any(Option::is_some)).collect();
-            for (i, g) in known.iter().enumerate() {
-                let vals: Vec<String> = g.values.iter().map(|v| value(lang, Criterion::CentreRoles, *v)).collect();
-                let range = match (vals.first(), vals.last()) {
-                    (Some(a), Some(b)) if a != b => format!("{b}-{a}"),
-                    (Some(a), _) => a.clone(),
-                    _ => String::new(),
-                };
-                let lead = match (i, known.len()) {
-                    (0, 1) => t(lang, ["the same in", "den samme i", "densamma i", "den samme i", "sama:"]),
-                    (0, _) => t(lang, ["highest in", "høyest i", "högst i", "højest i", "korkein:"]),
-                    (k, n) if k + 1 == n => t(lang, ["lowest in", "lavest i", "lägst i", "lavest i", "matalin:"]),
-                    _ => t(lang, ["then", "deretter", "sedan", "derefter", "sitten"]),
-                };
-                parts.push(format!("{lead} {} ({range})", names(&g.countries)));
-            }
-            if let Some(g) = f.groups.iter().find(|g| g.values.iter().all(Option::is_none)) {
-                parts.push(format!("{unknown} {}", names(&g.countries)));
-            }
-            format!("{}: {}.", capital(dim), parts.join(", "))
-        }
-        Measure::Staff | Measure::Budget => {
-            let staff = f.measure == Measure::Staff;
-            let what = if staff {
-                t(
-                    lang,
-                    [
-                        "Central staff for digitalisation",
-                        "Sentrale årsverk til digitalisering",
-                        "Centrala årsarbetskrafter för digitalisering",
-                        "Centrale årsværk til digitalisering",
-                        "Keskitetyt digitalisaatiohenkilötyövuodet",
-                    ],
-                )
-            } else {
-                t(
-                    lang,
-                    [
-                        "Central budget for digitalisation",
-                        "Sentralt budsjett til digitalisering",
-                        "Central budget för digitalisering",
-                        "Centralt budget til digitalisering",
-                        "Keskitetty digitalisaatiobudjetti",
-                    ],
-                )
-            };
-            let show = |v: Option<Value>| match v.and_then(Value::number) {
-                Some(x) if staff => {
-                    format!("{} {}", num(lang, x, 0), t(lang, ["FTE", "årsverk", "åa", "årsværk", "htv"]))
-                }
-                Some(x) => format!("EUR {} m", num(lang, x / 1e6, 1)),
-                None => String::new(),
-            };
-            let mut ranked: Vec<String> = Vec::new();
-            for g in &f.groups {
-                if g.values.iter().all(Option::is_none) {
-                    ranked.push(format!("{unknown} {}", names(&g.countries)));
-                    continue;
-                }
-                for (i, (c, v)) in g.countries.iter().zip(&g.values).enumerate() {
-                    let when = match g.years.get(i).copied().flatten() {
-                        Some((a, b)) if a == b => format!(", {a}"),
-                        Some((a, b)) => format!(", {a}-{b}"),
-                        None => String::new(),
-                    };
-                    ranked.push(format!("{} ({}{when})", p.name(c), show(*v)));
-                }
-            }
-            let most = t(lang, ["largest in", "størst i", "störst i", "størst i", "suurin:"]);
-            let then = t(lang, ["then", "deretter", "sedan", "derefter", "sitten"]);
-            let (first, rest) = ranked.split_first().map_or((String::new(), &[][..]), |(f, r)| (f.clone(), r));
-            if rest.is_empty() {
-                format!("{what}: {most} {first}.")
-            } else {
-                format!("{what}: {most} {first}, {then} {}.", rest.join(", "))
-            }
-        }
-    }
-}
-
 /// A reading in the fewest words, for comparisons side by side: the ministries for where the
 /// centre sits, the score for a scored dimension, the figures per million for the resources.
 pub fn short(lang: Lang, d: Dimension, r: &Reading) -> String {
@@ -621,86 +311,4 @@ pub fn short(lang: Lang, d: Dimension, r: &Reading) -> String {
 pub(crate) fn capital(s: &str) -> String {
     let mut c = s.chars();
     c.next().map_or_else(String::new, |f| f.to_uppercase().collect::<String>() + c.as_str())
-}
-
-/// "Norway and Denmark differ most on: where the central unit sits (KMD vs FM); ..." for a
-/// pair, naming at most `top` dimensions with each side's reading.
-pub fn separation(lang: Lang, d: &Distance, p: &Profile, top: usize) -> String {
-    let vs = t(lang, ["vs", "mot", "mot", "mod", "vs"]);
-    let parts: Vec<String> = d
-        .separations
-        .iter()
-        .take(top)
-        .map(|s| {
-            let side = |code: &str| {
-                p.row(s.dimension)
-                    .and_then(|r| r.readings.iter().find(|x| x.country == code))
-                    .map_or_else(String::new, |r| short(lang, s.dimension, r))
-            };
-            format!("{} ({} {vs} {})", s.dimension.label(lang), side(&d.a), side(&d.b))
-        })
-        .collect();
-    let (a, b) = (p.name(&d.a), p.name(&d.b));
-    if parts.is_empty() {
-        return format!(
-            "{a} {} {b} {}",
-            t(lang, ["and", "og", "och", "og", "ja"]),
-            t(
-                lang,
-                [
-                    "do not differ on any dimension.",
-                    "skiller seg ikke på noen dimensjon.",
-                    "skiljer sig inte på någon dimension.",
-                    "adskiller sig ikke på nogen dimension.",
-                    "eivät eroa millään ulottuvuudella."
-                ]
-            )
-        );
-    }
-    format!(
-        "{a} {} {b} {}: {}.",
-        t(lang, ["and", "og", "och", "og", "ja"]),
-        t(
-            lang,
-            ["differ most on", "skiller seg mest på", "skiljer sig mest på", "adskiller sig mest på", "eroavat eniten"]
-        ),
-        parts.join("; ")
-    )
-}
-
-/// One sentence per country naming its closest and furthest neighbour.
-pub fn extremes(lang: Lang, p: &Profile) -> Vec<String> {
-    p.extremes()
-        .into_iter()
-        .map(|e| {
-            let c = e.country;
-            let why = |d: &Distance| d.separations.first().map_or_else(String::new, |s| s.dimension.label(lang).to_string());
-            let near_on = {
-                // The dimension they are most alike on: the smallest known difference.
-                let mut best: Option<(Dimension, f64)> = None;
-                for (dim, x) in Dimension::ALL.iter().zip(&e.near.differences) {
-                    if let Some(x) = x {
-                        if best.is_none_or(|(_, b)| *x < b) {
-                            best = Some((*dim, *x));
-                        }
-                    }
-                }
-                best.map_or_else(String::new, |(d, _)| d.label(lang).to_string())
-            };
-            pick(lang, [
-                "{c} is closest to {near} ({nd}; most alike on {non}) and furthest from {far} ({fd}; most different on {fon}).",
-                "{c} ligger nærmest {near} ({nd}; mest lik på {non}) og lengst fra {far} ({fd}; mest ulik på {fon}).",
-                "{c} ligger närmast {near} ({nd}; mest lika på {non}) och längst från {far} ({fd}; mest olika på {fon}).",
-                "{c} ligger nærmest {near} ({nd}; mest ens på {non}) og længst fra {far} ({fd}; mest forskellig på {fon}).",
-                "{c} on lähimpänä maata {near} ({nd}; samankaltaisin: {non}) ja kauimpana maasta {far} ({fd}; erilaisin: {fon}).",
-            ])
-            .replace("{c}", p.name(c))
-            .replace("{near}", p.name(e.near.other(c)))
-            .replace("{nd}", &num(lang, e.near.distance, 2))
-            .replace("{non}", &near_on)
-            .replace("{far}", p.name(e.far.other(c)))
-            .replace("{fd}", &num(lang, e.far.distance, 2))
-            .replace("{fon}", &why(e.far))
-        })
-        .collect()
 }

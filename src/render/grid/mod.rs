@@ -12,6 +12,9 @@ pub mod diff;
 pub use compare::{compare_instruments, compare_resources, compare_roles};
 pub use diff::diff;
 
+#[cfg(test)]
+mod tests;
+
 use crate::analysis::matrix::{CellProvenance, OperationalMatrix, RoleMatrix, StrategicTable};
 use crate::analysis::metrics::Metrics;
 use crate::analysis::resources::ResourceTable;

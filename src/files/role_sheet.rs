@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use crate::diagnostic::{suggestion_hint, Code, Diagnostic};
 use crate::load::raw::{RawRole, Sp};
 use crate::model::{ActorId, Country, Labelled, Lang, Level, Qualifier, Role, Vocabulary};
-use crate::render::grid::{qualifier_text, word, LOW_MARK, RECONSTRUCTED_MARK};
+use crate::render::grid::{qualifier_text, LOW_MARK, RECONSTRUCTED_MARK};
+use crate::render::words::Word;
 
 /// Whether `row` is the header of a role matrix, in any language.
 pub fn is_header(row: &[String]) -> bool {
@@ -19,7 +20,7 @@ pub fn is_header(row: &[String]) -> bool {
 /// The language whose role-matrix header `row` is, if it is one.
 fn header_lang(row: &[String]) -> Option<Lang> {
     Lang::ALL.iter().copied().find(|&l| {
-        row.first().is_some_and(|c| c == word(l, "level"))
+        row.first().is_some_and(|c| c == Word::Level.label(l))
             && Role::ALL.iter().enumerate().all(|(i, r)| row.get(i + 1).is_some_and(|c| c == r.label(l)))
     })
 }

@@ -5,8 +5,9 @@ use std::collections::BTreeSet;
 
 use super::layout::{Anchor, Link, Rect, Strand, Text, FONT};
 use super::style::{node_style, shape};
+use super::words::Word;
 use crate::graph::view::{Change, GraphView};
-use crate::model::{pick, ActorKind, Instrument, Labelled, Lang, Role};
+use crate::model::{ActorKind, Instrument, Labelled, Lang, Role};
 
 /// Height of a legend row.
 pub const LEGEND_ROW: f64 = 16.0;
@@ -41,20 +42,6 @@ pub struct LegendItem {
     pub at: Rect,
     /// Its words.
     pub label: Text,
-}
-
-/// Legend words that are not terms of the framework.
-fn legend_word(lang: Lang, key: &str) -> &'static str {
-    match key {
-        "central" => pick(lang, ["central unit", "sentral enhet", "central enhet", "central enhed", "keskusyksikkö"]),
-        "parent" => pick(lang, ["under (parent)", "underlagt", "underställd", "underlagt", "alainen"]),
-        "relation" => pick(lang, ["other relation", "annen relasjon", "annan relation", "anden relation", "muu suhde"]),
-        "added" => pick(lang, ["added", "lagt til", "tillagd", "tilføjet", "lisätty"]),
-        "removed" => pick(lang, ["removed", "fjernet", "borttagen", "fjernet", "poistettu"]),
-        "changed" => pick(lang, ["changed", "endret", "ändrad", "ændret", "muuttunut"]),
-        "role cell" => pick(lang, ["role cell", "rollecelle", "rollcell", "rollecelle", "roolisolu"]),
-        _ => "",
-    }
 }
 
 /// Legend entries in rows: as many per row as fit `width`, from (`x0`, `y0`).
@@ -97,7 +84,7 @@ pub(super) fn legend_entries(v: &GraphView, links: &[Link], lang: Lang) -> Vec<(
     let kinds: BTreeSet<Option<ActorKind>> = v.nodes.iter().map(|n| n.kind).collect();
     let mut alike: Vec<(Option<ActorKind>, Vec<&str>)> = Vec::new();
     for k in kinds {
-        let word = k.map_or(legend_word(lang, "role cell"), |k| k.label(lang));
+        let word = k.map_or(Word::RoleCell.label(lang), |k| k.label(lang));
         let look = |k: Option<ActorKind>| (shape(k), node_style(k).1);
         match alike.iter_mut().find(|(first, _)| look(*first) == look(k)) {
             Some((_, words)) => words.push(word),
@@ -106,14 +93,14 @@ pub(super) fn legend_entries(v: &GraphView, links: &[Link], lang: Lang) -> Vec<(
     }
     out.extend(alike.into_iter().map(|(k, words)| (Sample::Node(k), words.join(", "))));
     if v.nodes.iter().any(|n| n.central) {
-        out.push((Sample::Central, legend_word(lang, "central").to_string()));
+        out.push((Sample::Central, Word::CentralUnit.label(lang).to_string()));
     }
     let strands: BTreeSet<Strand> = links.iter().flat_map(|l| l.strands.iter().copied()).collect();
     if strands.iter().any(|s| matches!(s, Strand::Parent(_))) {
-        out.push((Sample::Parent, legend_word(lang, "parent").to_string()));
+        out.push((Sample::Parent, Word::UnderParent.label(lang).to_string()));
     }
     if strands.iter().any(|s| matches!(s, Strand::Relation(_))) {
-        out.push((Sample::Relation, legend_word(lang, "relation").to_string()));
+        out.push((Sample::Relation, Word::OtherRelation.label(lang).to_string()));
     }
     let steering: Vec<(Role, Instrument)> = strands
         .iter()
@@ -135,12 +122,12 @@ pub(super) fn legend_entries(v: &GraphView, links: &[Link], lang: Lang) -> Vec<(
     let changes: BTreeSet<Change> =
         v.nodes.iter().filter_map(|n| n.change).chain(links.iter().filter_map(|l| l.change)).collect();
     for c in changes {
-        let key = match c {
-            Change::Added => "added",
-            Change::Removed => "removed",
-            Change::Changed => "changed",
+        let word = match c {
+            Change::Added => Word::Added,
+            Change::Removed => Word::Removed,
+            Change::Changed => Word::HasChanged,
         };
-        out.push((Sample::Change(c), legend_word(lang, key).to_string()));
+        out.push((Sample::Change(c), word.label(lang).to_string()));
     }
     out
 }

@@ -1,5 +1,6 @@
 //! Rendering: view types to output, one module per format. Tabular formats render
 //! [`grid::Grid`]s, which [`grid`] builds from the views; JSON serialises the views themselves.
+//! Every interface word any of them prints is a [`words::Word`].
 
 pub mod archimate;
 pub mod chart;
@@ -21,4 +22,5 @@ pub mod sentences;
 pub mod style;
 pub mod svg;
 pub mod table;
+pub mod words;
 pub mod xlsx;

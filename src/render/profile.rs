@@ -59,7 +59,7 @@ pub fn dimensions(p: &Profile, o: &GridOptions, facts: bool) -> Vec<Grid> {
         p.dimensions.iter().map(|r| format!("{}: {}", capital(r.dimension.label(lang)), r.dimension.definition(lang))),
     );
     if o.sources {
-        g.notes.push(format!("{}:", super::grid::word(lang, "sources")));
+        g.notes.push(format!("{}:", super::words::Word::Sources.label(lang)));
         for row in &p.dimensions {
             for r in &row.readings {
                 if let Some(s) = super::grid::provenance_text(&provenance(r), o.names) {

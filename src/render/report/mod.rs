@@ -19,8 +19,9 @@ use crate::analysis::{compare, matrix, metrics, resources};
 use crate::graph::view::{overlay, view, GraphView, ViewKind, ViewOptions};
 use crate::graph::{self, EdgeSet};
 use crate::model::{Country, Instrument, Labelled, Labels, Lang, Level, Polarity, Role, Sector, SourceRef, Vocabulary};
-use crate::render::grid::{self, word, Cell, Grid, GridOptions};
+use crate::render::grid::{self, Cell, Grid, GridOptions};
 use crate::render::html::{escape, page, page_with, source_link, table, table_linked};
+use crate::render::words::Word;
 use crate::render::{chart, operations};
 use crate::scenario::{self, Scenario};
 
@@ -62,16 +63,16 @@ pub type Draw<'a> = dyn Fn(&GraphView) -> String + Sync + 'a;
 /// Builds every page. `draw` turns a diagram view into an inline `<svg>` element.
 pub fn build(input: &Input<'_>, draw: &Draw<'_>) -> Vec<Page> {
     let lang = input.lang;
-    let w = |k| word(lang, k).to_string();
+    let w = |w: Word| w.label(lang).to_string();
     // Each country on its reference date, as comparisons see it.
     let dated: Vec<Country> = input.countries.iter().map(|c| c.as_compared(None)).collect();
     let names = Labels::of(&dated.iter().collect::<Vec<_>>(), lang);
     let o = GridOptions { lang, detail: true, sources: false, names: &names };
     let mut nav = vec![
-        ("index.html".to_string(), w("overview")),
-        ("comparison.html".to_string(), w("comparison")),
-        ("changes.html".to_string(), w("changes")),
-        ("explore.html".to_string(), explorer::word(lang, "explore").to_string()),
+        ("index.html".to_string(), w(Word::Overview)),
+        ("comparison.html".to_string(), w(Word::Comparison)),
+        ("changes.html".to_string(), w(Word::Changes)),
+        ("explore.html".to_string(), w(Word::Explore)),
     ];
     nav.extend(dated.iter().map(|c| (format!("{}.html", c.code), names.country(&c.code))));
     let add = |pages: &mut Vec<Page>, file: String, title: &str, body: String| {
@@ -86,9 +87,9 @@ pub fn build(input: &Input<'_>, draw: &Draw<'_>) -> Vec<Page> {
         pages.push((format!("sources/{file}.html"), page(file, lang.key(), &up, &source_page(text))));
     }
     let cmp = Comparison::of(&dated, input.weights, lang);
-    add(&mut pages, "index.html".into(), &w("site title"), index(&dated, &cmp, input.scenarios, &o));
-    add(&mut pages, "comparison.html".into(), &w("comparison"), comparison(&dated, &cmp, &o));
-    add(&mut pages, "changes.html".into(), &w("changes"), changes_page(input.countries, input.weights, &o));
+    add(&mut pages, "index.html".into(), &w(Word::SiteTitle), index(&dated, &cmp, input.scenarios, &o));
+    add(&mut pages, "comparison.html".into(), &w(Word::Comparison), comparison(&dated, &cmp, &o));
+    add(&mut pages, "changes.html".into(), &w(Word::Changes), changes_page(input.countries, input.weights, &o));
     explore(&mut pages, input, &nav, &viewer);
     // Country and scenario pages hold the diagrams, whose layout (a Graphviz process each) is
     // most of the site's time: they are built in parallel, in their fixed order.
@@ -140,7 +141,7 @@ fn explore(pages: &mut Vec<Page>, input: &Input<'_>, nav: &[(String, String)], v
         })
         .collect();
     let data = explorer::data(input.countries, &scenarios, viewer, lang);
-    let title = explorer::word(lang, "explore title");
+    let title = Word::ExploreTitle.label(lang);
     pages.push(("explore.html".into(), page_with(title, lang.key(), nav, explorer::CSS, &explorer::body(lang))));
     pages.push(("assets/cytoscape.min.js".into(), explorer::CYTOSCAPE_JS.to_string()));
     pages.push(("assets/cytoscape-LICENSE.txt".into(), explorer::CYTOSCAPE_LICENSE.to_string()));
@@ -174,7 +175,7 @@ fn chart_figure(caption: &str, svg: Result<String, String>, lang: Lang) -> Strin
         Err(e) => format!(
             "<p class=\"note\">{}: {} ({})</p>\n",
             escape(caption),
-            escape(word(lang, "chart failed")),
+            escape(Word::ChartFailed.label(lang)),
             escape(&e)
         ),
     }
@@ -187,7 +188,7 @@ fn country_bars(title: &str, unit: &str, values: &[(String, Option<f64>)], lang:
     let caption = if missing.is_empty() {
         title.to_string()
     } else {
-        format!("{title} ({} {})", word(lang, "no figure for"), missing.join(", "))
+        format!("{title} ({} {})", Word::NoFigureFor.label(lang), missing.join(", "))
     };
     chart_figure(&caption, chart::bars(unit, &have), lang)
 }
@@ -215,15 +216,18 @@ impl Comparison {
 
 fn index(countries: &[Country], cmp: &Comparison, scenarios: &[ScenarioPage<'_>], o: &GridOptions) -> String {
     let lang = o.lang;
-    let w = |k| word(lang, k).to_string();
+    let w = |w: Word| w.label(lang).to_string();
     let (res, ins) = (&cmp.resources, &cmp.instruments);
     let mut g = Grid {
         sheet: "index".into(),
-        title: w("side by side"),
-        header: ["country", "levels", "actors", "central", "central FTE", "central EUR m"].map(w).to_vec(),
+        title: w(Word::SideBySide),
+        header: [Word::Country, Word::Levels, Word::Actors, Word::CentralUnit, Word::CentralFte, Word::CentralEurM]
+            .map(w)
+            .to_vec(),
         ..Default::default()
     };
-    g.header.extend(ins.rows.iter().map(|(r, _)| format!("{}: {}", w("strongest central instrument"), r.label(lang))));
+    g.header
+        .extend(ins.rows.iter().map(|(r, _)| format!("{}: {}", w(Word::StrongestCentralInstrument), r.label(lang))));
     for (i, c) in countries.iter().enumerate() {
         let levels: Vec<&str> = Level::ALL.iter().filter(|l| c.has_level(**l)).map(|l| l.label(lang)).collect();
         let centre: Vec<String> = c.actors.values().filter(|a| a.central).map(|a| a.label(lang, c.natives())).collect();
@@ -245,17 +249,17 @@ fn index(countries: &[Country], cmp: &Comparison, scenarios: &[ScenarioPage<'_>]
         }
         g.rows.push(row);
     }
-    let mut body = format!("<p>{}</p>\n", escape(word(lang, "site intro")));
+    let mut body = format!("<p>{}</p>\n", escape(Word::SiteIntro.label(lang)));
     body.push_str(&table(&g, true));
-    body.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(word(lang, "how alike"))));
+    body.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(Word::HowAlike.label(lang))));
     for sentence in crate::render::sentences::extremes(lang, &cmp.profile) {
         body.push_str(&format!("<li>{}</li>\n", escape(&sentence)));
     }
-    body.push_str(&format!("</ul>\n<h2>{}</h2>\n<ul>\n", escape(word(lang, "findings"))));
+    body.push_str(&format!("</ul>\n<h2>{}</h2>\n<ul>\n", escape(Word::Findings.label(lang))));
     for f in &cmp.findings {
         body.push_str(&format!("<li>{}</li>\n", escape(&crate::render::sentences::finding(lang, f, &cmp.profile))));
     }
-    body.push_str(&format!("</ul>\n<h2>{}</h2>\n<ul>\n", escape(word(lang, "pages"))));
+    body.push_str(&format!("</ul>\n<h2>{}</h2>\n<ul>\n", escape(Word::Pages.label(lang))));
     for c in countries {
         body.push_str(&format!(
             "<li><a href=\"{}.html\">{}</a></li>\n",
@@ -263,12 +267,12 @@ fn index(countries: &[Country], cmp: &Comparison, scenarios: &[ScenarioPage<'_>]
             escape(&c.name.best(lang, c.natives()).map_or(c.code.clone(), |(_, n)| n.to_string()))
         ));
     }
-    body.push_str(&format!("<li><a href=\"comparison.html\">{}</a></li>\n", escape(word(lang, "comparison"))));
-    body.push_str(&format!("<li><a href=\"changes.html\">{}</a></li>\n", escape(word(lang, "changes"))));
+    body.push_str(&format!("<li><a href=\"comparison.html\">{}</a></li>\n", escape(Word::Comparison.label(lang))));
+    body.push_str(&format!("<li><a href=\"changes.html\">{}</a></li>\n", escape(Word::Changes.label(lang))));
     for s in scenarios {
         body.push_str(&format!(
             "<li>{}: <a href=\"{}\">{}</a></li>\n",
-            escape(word(lang, "scenario")),
+            escape(Word::Scenario.label(lang)),
             escape(s.file),
             escape(&s.scenario.name)
         ));
@@ -288,14 +292,14 @@ fn comparison(countries: &[Country], cmp: &Comparison, o: &GridOptions) -> Strin
         res.iter().map(|r| (r.country.clone(), f(r))).collect()
     };
     body.push_str(&country_bars(
-        word(lang, "fte chart"),
-        word(lang, "FTE per million"),
+        Word::FteChart.label(lang),
+        Word::FtePerMillion.label(lang),
         &per(|r| r.fte_per_million),
         lang,
     ));
     body.push_str(&country_bars(
-        word(lang, "budget chart"),
-        word(lang, "EUR m per million"),
+        Word::BudgetChart.label(lang),
+        Word::EurMPerMillion.label(lang),
         &per(|r| r.budget_eur_per_million.map(|v| v / 1e6)),
         lang,
     ));
@@ -305,7 +309,7 @@ fn comparison(countries: &[Country], cmp: &Comparison, o: &GridOptions) -> Strin
         .iter()
         .map(|c| Level::ALL.iter().map(|l| c.actors.values().filter(|a| a.level == *l).count() as u32).collect())
         .collect();
-    body.push_str(&chart_figure(word(lang, "actors per level"), chart::heatmap(&rows, &cols, &counts), lang));
+    body.push_str(&chart_figure(Word::ActorsPerLevel.label(lang), chart::heatmap(&rows, &cols, &counts), lang));
     let p = &cmp.profile;
     for g in crate::render::profile::dimensions(p, o, false) {
         body.push_str(&table(&g, false));
@@ -339,7 +343,7 @@ fn changes_page(countries: &[Country], weights: &Weights, o: &GridOptions) -> St
     let mut body = format!(
         "<p>{}</p>\n",
         escape(
-            &word(lang, "changes intro").replace("{then}", &then_d.to_string()).replace("{now}", &now_d.to_string())
+            &Word::ChangesIntro.label(lang).replace("{then}", &then_d.to_string()).replace("{now}", &now_d.to_string())
         )
     );
     for (p, d) in [(&p_then, then_d), (&p_now, now_d)] {
@@ -353,8 +357,8 @@ fn changes_page(countries: &[Country], weights: &Weights, o: &GridOptions) -> St
         body.push_str(&format!("<h2 id=\"{}\">{}</h2>\n", escape(&c.code), escape(&name)));
         let mut moved = Grid {
             sheet: "changes".into(),
-            title: word(lang, "dimensions moved").to_string(),
-            header: vec![word(lang, "dimension").into(), then_d.to_string(), now_d.to_string()],
+            title: Word::DimensionsMoved.label(lang).to_string(),
+            header: vec![Word::Dimension.label(lang).into(), then_d.to_string(), now_d.to_string()],
             ..Default::default()
         };
         for (rt, rn) in p_then.dimensions.iter().zip(&p_now.dimensions) {
@@ -366,7 +370,7 @@ fn changes_page(countries: &[Country], weights: &Weights, o: &GridOptions) -> St
             }
         }
         if moved.rows.is_empty() {
-            body.push_str(&format!("<p>{}</p>\n", escape(word(lang, "no dimension moved"))));
+            body.push_str(&format!("<p>{}</p>\n", escape(Word::NoDimensionMoved.label(lang))));
         } else {
             body.push_str(&table(&moved, false));
         }
@@ -398,12 +402,12 @@ fn instrument_heatmap(c: &Country, lang: Lang) -> String {
         .collect();
     let rows: Vec<String> = Role::ALL.iter().map(|r| r.label(lang).to_string()).collect();
     let cols: Vec<String> = Instrument::ALL.iter().map(|i| format!("{} {}", i.strength(), i.label(lang))).collect();
-    let title = word(lang, "instrument use").replace("{n}", &slides.len().to_string());
+    let title = Word::InstrumentUse.label(lang).replace("{n}", &slides.len().to_string());
     let mut out = chart_figure(&title, chart::heatmap(&rows, &cols, &counts), lang);
     // Say why a role row is empty when it is the slides' layout, not the country, that leaves it so.
     let has_strategy_row = slides.iter().any(|m| m.rows.iter().any(|r| r.role == Role::Strategy));
     if !has_strategy_row {
-        out.push_str(&format!("<p class=\"note\">{}</p>\n", escape(word(lang, "no strategy rows"))));
+        out.push_str(&format!("<p class=\"note\">{}</p>\n", escape(Word::NoStrategyRows.label(lang))));
     }
     out
 }
@@ -420,13 +424,13 @@ fn country_page(full: &Country, c: &Country, o: &GridOptions, draw: &Draw<'_>, v
     body.push_str(&table_linked(&grid::resources(&resources::resources(c, lang), o), true, &link));
     body.push_str(&instrument_heatmap(c, lang));
     let g = graph::build(c);
-    for (kind, caption) in [(ViewKind::Org, "organisation"), (ViewKind::Steering, "operational steering")] {
+    for (kind, caption) in [(ViewKind::Org, Word::Organisation), (ViewKind::Steering, Word::OperationalSteering)] {
         let opts = ViewOptions { kind, level: None, focus: None, depth: 1, instrument_max: 5, lang };
-        body.push_str(&figure(word(lang, caption), &draw(&view(c, &g, &opts))));
+        body.push_str(&figure(caption.label(lang), &draw(&view(c, &g, &opts))));
     }
     body.push_str(&table(&grid::metrics(&metrics::metrics(c, &g, EdgeSet::All), o), true));
     if !c.experiences.is_empty() {
-        body.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(word(lang, "experiences"))));
+        body.push_str(&format!("<h2>{}</h2>\n<ul>\n", escape(Word::Experiences.label(lang))));
         for e in &c.experiences {
             let sign = if e.polarity == Polarity::Positive { "+" } else { "-" };
             let src: Vec<String> = e.provenance.sources.iter().map(|r| o.names.cite(r, true)).collect();
@@ -446,7 +450,7 @@ fn country_page(full: &Country, c: &Country, o: &GridOptions, draw: &Draw<'_>, v
 
 /// The dated facts of the full (undated) model, in date order.
 fn timeline(full: &Country, lang: Lang) -> String {
-    let (begins, ends) = (word(lang, "begins"), word(lang, "ends"));
+    let (begins, ends) = (Word::Begins.label(lang), Word::Ends.label(lang));
     let mut events: Vec<(String, String)> = Vec::new();
     let mut dated = |what: String, validity: &crate::model::Validity| {
         if let Some(f) = validity.from {
@@ -480,7 +484,7 @@ fn timeline(full: &Country, lang: Lang) -> String {
         return String::new();
     }
     events.sort();
-    let mut out = format!("<h2>{}</h2>\n<ul>\n", escape(word(lang, "timeline")));
+    let mut out = format!("<h2>{}</h2>\n<ul>\n", escape(Word::Timeline.label(lang)));
     for (date, what) in events {
         out.push_str(&format!("<li>{}: {}</li>\n", escape(&date), escape(&what)));
     }
@@ -495,9 +499,9 @@ fn scenario_page(s: &ScenarioPage<'_>, others: &[Country], weights: &Weights, la
     let mut body = format!(
         "<p>{}</p>\n<p class=\"note\">{}: {}</p>\n<h2>{}</h2>\n<ol>\n",
         escape(&s.scenario.rationale),
-        escape(word(lang, "sources")),
+        escape(Word::Sources.label(lang)),
         escape(&cited(&names, &s.scenario.sources)),
-        escape(word(lang, "operations"))
+        escape(Word::Operations.label(lang))
     );
     for sentence in operations::sentences(lang, s.scenario.ops.iter().map(|op| op.get()), &names) {
         body.push_str(&format!("<li>{}</li>\n", escape(&sentence)));
@@ -515,13 +519,13 @@ fn scenario_page(s: &ScenarioPage<'_>, others: &[Country], weights: &Weights, la
         .collect();
     if !movers.is_empty() {
         body.push_str(&chart_figure(
-            word(lang, "top movers"),
-            chart::bars(word(lang, "after - before"), &movers),
+            Word::TopMovers.label(lang),
+            chart::bars(Word::AfterMinusBefore.label(lang), &movers),
             lang,
         ));
     }
     let opts = ViewOptions { kind: ViewKind::Org, level: None, focus: None, depth: 1, instrument_max: 5, lang };
     let v = overlay(&view(base, &graph::build(base), &opts), &view(result, &graph::build(result), &opts));
-    body.push_str(&figure(word(lang, "overlay"), &draw(&v)));
+    body.push_str(&figure(Word::OverlayCaption.label(lang), &draw(&v)));
     body
 }

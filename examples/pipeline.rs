@@ -54,7 +54,7 @@ fn main() {
     println!("organisation diagram: {} bytes of SVG", diagram.len());
 
     // 8. files: the model back to model files (what `nordgov fmt` and `scenario -o` write).
-    for (file, text) in print::files(&country).expect("a loaded model prints") {
+    for (file, text) in print::files(&country).unwrap() {
         println!("{file}: {} lines", text.lines().count());
     }
 }

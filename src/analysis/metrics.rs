@@ -72,7 +72,7 @@ pub struct CountryMetrics {
     pub weak_components: usize,
     /// Share of non-central actors reachable from the centre through strong (1-2) steering.
     pub central_strong_reach: Option<f64>,
-    /// Longest chain of hierarchy links.
+    /// Longest chain of hierarchy links (0 if the hierarchy had a cycle; see [`longest_path`]).
     pub longest_reporting_chain: usize,
 }
 
@@ -584,8 +584,9 @@ pub fn freeman(g: &DiGraph<usize, f64>) -> f64 {
     degrees.iter().map(|d| (max - d) as f64).sum::<f64>() / ((n - 1) * (n - 2)) as f64
 }
 
-/// The number of edges on the longest path of an acyclic graph (validation guarantees the
-/// hierarchy is acyclic; should it not be, cycles are cut and the result is a lower bound).
+/// The number of edges on the longest path of an acyclic graph; 0 for a graph with a cycle,
+/// which has no longest path (nothing is cut: the topological sort fails and the answer is 0).
+/// Validation rejects hierarchy cycles, so a loaded model's hierarchy never hits that case.
 ///
 /// # Complexity
 /// O(V + E).
@@ -604,4 +605,19 @@ pub fn longest_path(g: &DiGraph<usize, f64>) -> usize {
         }
     }
     len.into_iter().max().unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_path_is_zero_on_a_cycle() {
+        let mut g = DiGraph::<usize, f64>::new();
+        let (a, b, c) = (g.add_node(0), g.add_node(1), g.add_node(2));
+        g.extend_with_edges([(a, b, 1.0), (b, c, 1.0)]);
+        assert_eq!(longest_path(&g), 2);
+        g.add_edge(c, a, 1.0);
+        assert_eq!(longest_path(&g), 0, "a cycle has no longest path");
+    }
 }

@@ -26,22 +26,13 @@ impl<'a> Files<'a> for DbFiles<'a> {
     }
 
     fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, FilesError> {
-        let text = self.source(id)?;
-        let end = byte_index.min(text.len());
-        Ok(text.as_bytes().get(..end).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()))
+        self.0.line_index(id, byte_index).ok_or(FilesError::FileMissing)
     }
 
     fn line_range(&'a self, id: FileId, line_index: usize) -> Result<std::ops::Range<usize>, FilesError> {
-        let text = self.source(id)?;
-        let mut start = 0;
-        for _ in 0..line_index {
-            match text.get(start..).and_then(|rest| rest.find('\n')) {
-                Some(i) => start += i + 1,
-                None => return Err(FilesError::LineTooLarge { given: line_index, max: line_index.saturating_sub(1) }),
-            }
-        }
-        let end = text.get(start..).and_then(|rest| rest.find('\n')).map_or(text.len(), |i| start + i + 1);
-        Ok(start..end)
+        self.source(id)?;
+        let max = self.0.line_count(id).saturating_sub(1);
+        self.0.line_range(id, line_index).ok_or(FilesError::LineTooLarge { given: line_index, max })
     }
 }
 
@@ -100,14 +91,9 @@ const MAX_SHOWN_LINE: usize = 1000;
 /// Why the line containing `offset` must not be printed, if it must not.
 fn unshowable(db: &SourceDb, file: FileId, offset: usize) -> Option<&'static str> {
     let text = db.get(file)?.text.as_str();
-    let offset = offset.min(text.len());
-    let start = text.as_bytes().get(..offset).and_then(|b| b.iter().rposition(|&c| c == b'\n')).map_or(0, |i| i + 1);
-    let end = text
-        .as_bytes()
-        .get(offset..)
-        .and_then(|b| b.iter().position(|&c| c == b'\n'))
-        .map_or(text.len(), |i| offset + i);
-    let line = text.get(start..end).unwrap_or("");
+    let range = db.line_range(file, db.line_index(file, offset)?)?;
+    let line = text.get(range).unwrap_or("");
+    let line = line.strip_suffix('\n').unwrap_or(line);
     if line.len() > MAX_SHOWN_LINE {
         Some("the line is too long to show")
     } else if line.chars().any(is_unsafe_char) {

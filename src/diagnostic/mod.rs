@@ -130,6 +130,10 @@ pub struct SourceFile {
 #[derive(Debug, Clone, Default)]
 pub struct SourceDb {
     files: Vec<SourceFile>,
+    /// Where each line of each file starts (byte offsets): indexed once when the file is added,
+    /// so a position costs a binary search instead of a scan of the text up to it (a file with
+    /// thousands of diagnostics used to be scanned thousands of times).
+    line_starts: Vec<Vec<usize>>,
 }
 
 impl SourceDb {
@@ -141,7 +145,9 @@ impl SourceDb {
     /// Adds a file and returns its id.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
         // File names reach terminals too: escape control characters in them.
-        self.files.push(SourceFile { name: emit::printable(&name.into()), text: text.into() });
+        let text = text.into();
+        self.line_starts.push(codespan_reporting::files::line_starts(&text).collect());
+        self.files.push(SourceFile { name: emit::printable(&name.into()), text });
         self.files.len() - 1
     }
 
@@ -155,15 +161,33 @@ impl SourceDb {
         self.files.iter().enumerate()
     }
 
+    /// 0-based line of byte `offset` in file `id` (an offset past the end is on the last line).
+    pub fn line_index(&self, id: FileId, offset: usize) -> Option<usize> {
+        let starts = self.line_starts.get(id)?;
+        Some(starts.partition_point(|&s| s <= offset).saturating_sub(1))
+    }
+
+    /// Byte range of 0-based line `line` in file `id`, its `\n` included; `None` past the last
+    /// line.
+    pub fn line_range(&self, id: FileId, line: usize) -> Option<Range<usize>> {
+        let (file, starts) = (self.get(id)?, self.line_starts.get(id)?);
+        let start = *starts.get(line)?;
+        Some(start..starts.get(line + 1).copied().unwrap_or(file.text.len()))
+    }
+
+    /// Number of lines in file `id` (a text ending in `\n` has an empty last line).
+    pub fn line_count(&self, id: FileId) -> usize {
+        self.line_starts.get(id).map_or(0, Vec::len)
+    }
+
     /// 1-based line and column (in characters) of byte `offset` in file `id`.
     pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
         let Some(file) = self.get(id) else { return (1, 1) };
         let offset = floor_char_boundary(&file.text, offset.min(file.text.len()));
-        let before = file.text.get(..offset).unwrap_or("");
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before.get(line_start..).map_or(0, |s| s.chars().count()) + 1;
-        (line, col)
+        let line = self.line_index(id, offset).unwrap_or(0);
+        let start = self.line_range(id, line).map_or(0, |r| r.start);
+        let col = file.text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        (line + 1, col)
     }
 }
 
@@ -189,5 +213,31 @@ impl Tally {
     pub fn of(diagnostics: &[Diagnostic]) -> Self {
         let errors = diagnostics.iter().filter(|d| d.severity() == Severity::Error).count();
         Self { errors, warnings: diagnostics.len() - errors }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_come_from_the_line_index() {
+        let mut db = SourceDb::new();
+        let id = db.add("a.toml", "ab\nçd\r\n\nlast");
+        let empty = db.add("empty.toml", "");
+        // Columns count characters: `ç` is two bytes, one column.
+        assert_eq!(db.line_col(id, 0), (1, 1));
+        assert_eq!(db.line_col(id, 2), (1, 3), "the newline ends its line");
+        assert_eq!(db.line_col(id, 3), (2, 1));
+        assert_eq!(db.line_col(id, 4), (2, 1), "inside `ç`: the start of the character");
+        assert_eq!(db.line_col(id, 5), (2, 2));
+        assert_eq!(db.line_col(id, 9), (4, 1));
+        assert_eq!(db.line_col(id, 999), (4, 5), "past the end: the end");
+        assert_eq!(db.line_range(id, 1), Some(3..8), "the line with its CRLF");
+        assert_eq!(db.line_range(id, 3), Some(9..13));
+        assert_eq!(db.line_range(id, 4), None);
+        assert_eq!((db.line_count(id), db.line_count(empty)), (4, 1));
+        assert_eq!(db.line_col(empty, 5), (1, 1));
+        assert_eq!(db.line_col(7, 0), (1, 1), "an unknown file");
     }
 }

@@ -126,7 +126,7 @@ fn document_title(f: &DocumentFacts) -> String {
 }
 
 /// A cited passage: the document's title, then the lines it cites from the held text (at most
-/// [`MAX_LINES`]), or the web page's address and section.
+/// `MAX_LINES`), or the web page's address and section.
 pub fn source_card(r: &SourceRef, f: &DocumentFacts, sources: Option<&Path>) -> String {
     let mut out = document_title(f);
     if let Some(l) = &r.locator {

@@ -6,7 +6,7 @@
 //! rather than the loader's typed [`crate::load::raw::RawFile`], for two reasons: the parser
 //! recovers from syntax errors, so a half-typed file keeps the ids before and after the broken
 //! line; and scenario files, whose raw types are private to their parser, are indexed by the
-//! same walk. Which keys hold ids is the one table below ([`classify`]), written after the
+//! same walk. Which keys hold ids is the one table below (`classify`), written after the
 //! loader's raw types and the scenario parser's `RawOp`.
 
 use std::ops::Range;

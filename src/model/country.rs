@@ -80,7 +80,7 @@ impl Names {
         self.0.iter().find(|(l, _)| *l == lang).map(|(_, n)| n.as_str())
     }
 
-    /// The name in `lang`, else English, else the first native language in `natives`, else any
+    /// The name in `lang`, else English, else in the first of `natives` that has one, else any
     /// name at all. Returns the language actually used so callers can say when they fell back.
     pub fn best(&self, lang: Lang, natives: &[Lang]) -> Option<(Lang, &str)> {
         std::iter::once(lang)
@@ -661,7 +661,8 @@ impl Country {
         self.actors.values().filter(|a| a.abbr.is_none() && a.name.get(lang).is_none()).count()
     }
 
-    /// The native languages followed by English, for name fallbacks.
+    /// The country's native languages, primary first, as the model lists them (English is not
+    /// added): what [`Names::best`] falls back to after the wanted language and English.
     pub fn natives(&self) -> &[Lang] {
         &self.languages
     }

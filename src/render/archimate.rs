@@ -317,40 +317,28 @@ pub fn exchange_xml(m: &ArchiModel) -> String {
 /// quoted, as Archi writes them; formula-like fields neutralised as in every nordgov CSV).
 /// Names are in the first language the element has (English where it has one).
 pub fn archi_csv(m: &ArchiModel) -> Vec<(&'static str, String)> {
-    let q = |s: &str| {
-        let f = super::csv::field(s);
-        if f.starts_with('"') {
-            f
-        } else {
-            format!("\"{f}\"")
-        }
-    };
-    let line = |fields: &[&str]| fields.iter().map(|f| q(f)).collect::<Vec<_>>().join(",") + "\r\n";
-    let mut elements = line(&["ID", "Type", "Name", "Documentation", "Specialization"]);
-    elements.push_str(&line(&[&m.id, "ArchimateModel", &display_name(&m.names), "", ""]));
+    let row = |fields: &[&str]| fields.iter().map(|f| (*f).to_string()).collect::<Vec<_>>();
+    let mut elements = vec![row(&["ID", "Type", "Name", "Documentation", "Specialization"])];
+    elements.push(row(&[&m.id, "ArchimateModel", &display_name(&m.names), "", ""]));
     for e in &m.elements {
-        elements.push_str(&line(&[
-            &e.id,
-            e.kind.name(),
-            &display_name(&e.names),
-            e.documentation.as_deref().unwrap_or(""),
-            "",
-        ]));
+        let doc = e.documentation.as_deref().unwrap_or("");
+        elements.push(row(&[&e.id, e.kind.name(), &display_name(&e.names), doc, ""]));
     }
-    let mut relations = line(&["ID", "Type", "Name", "Documentation", "Source", "Target", "Specialization"]);
+    let mut relations = vec![row(&["ID", "Type", "Name", "Documentation", "Source", "Target", "Specialization"])];
     for r in &m.relationships {
         let kind = format!("{}Relationship", r.kind.name());
-        relations.push_str(&line(&[&r.id, &kind, &r.name, "", &r.source, &r.target, ""]));
+        relations.push(row(&[&r.id, &kind, &r.name, "", &r.source, &r.target, ""]));
     }
-    let mut properties = line(&["ID", "Key", "Value"]);
+    let mut properties = vec![row(&["ID", "Key", "Value"])];
     for (id, props) in
         m.elements.iter().map(|e| (&e.id, &e.properties)).chain(m.relationships.iter().map(|r| (&r.id, &r.properties)))
     {
         for (k, v) in props {
-            properties.push_str(&line(&[id, k, v]));
+            properties.push(row(&[id, k, v]));
         }
     }
-    vec![("elements.csv", elements), ("relations.csv", relations), ("properties.csv", properties)]
+    let csv = |rows: Vec<Vec<String>>| super::csv::records(rows, true);
+    vec![("elements.csv", csv(elements)), ("relations.csv", csv(relations)), ("properties.csv", csv(properties))]
 }
 
 /// A Kumu JSON blueprint: elements (label, type, description, attributes) and connections

@@ -5,6 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use graphviz_rust::dot_structures::{Attribute, EdgeTy, Graph, GraphAttributes, Id, Stmt, Vertex};
+
 use crate::common::{find_tool, nordgov, root};
 use crate::snapshot;
 
@@ -182,24 +184,107 @@ fn diagram_titles_use_names_not_ids() {
     }
 }
 
+/// A DOT id's value: a quoted string without its quotes, `\"` and `\\` unescaped and `\n` a
+/// line break. Any other escape fails the test: Graphviz would put something else in its place.
+fn dot_value(id: &Id) -> String {
+    let raw = match id {
+        Id::Escaped(s) => s.strip_prefix('"').and_then(|s| s.strip_suffix('"')).expect("a quoted string"),
+        Id::Plain(s) | Id::Html(s) | Id::Anonymous(s) => return s.clone(),
+    };
+    let mut out = String::new();
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('"') => out.push('"'),
+            Some('\\') => out.push('\\'),
+            Some('n') => out.push('\n'),
+            other => panic!("unexpected DOT escape {other:?} in {raw}"),
+        }
+    }
+    out
+}
+
+/// The statements of a DOT digraph, parsed by graphviz-rust (no Graphviz needed).
+fn dot_statements(dot: &str) -> Vec<Stmt> {
+    match graphviz_rust::parse(dot).unwrap_or_else(|e| panic!("not DOT: {e}\n{dot}")) {
+        Graph::DiGraph { stmts, .. } | Graph::Graph { stmts, .. } => stmts,
+    }
+}
+
+/// Each statement as its kind, its node ids and its attribute names, values left out: two
+/// diagrams of the same actors have the same shape whatever their names say.
+fn dot_shape(stmts: &[Stmt]) -> Vec<String> {
+    let keys = |a: &[Attribute]| a.iter().map(|Attribute(k, _)| dot_value(k)).collect::<Vec<_>>().join(",");
+    let vertex = |v: &Vertex| match v {
+        Vertex::N(n) => dot_value(&n.0),
+        Vertex::S(s) => format!("subgraph {}", dot_shape(&s.stmts).join("; ")),
+    };
+    stmts
+        .iter()
+        .map(|s| match s {
+            Stmt::Node(n) => format!("node {} [{}]", dot_value(&n.id.0), keys(&n.attributes)),
+            Stmt::Edge(e) => {
+                let ends: Vec<String> = match &e.ty {
+                    EdgeTy::Pair(a, b) => vec![vertex(a), vertex(b)],
+                    EdgeTy::Chain(v) => v.iter().map(vertex).collect(),
+                };
+                format!("edge {} [{}]", ends.join(" -> "), keys(&e.attributes))
+            }
+            Stmt::GAttribute(GraphAttributes::Graph(a)) => format!("graph [{}]", keys(a)),
+            Stmt::GAttribute(GraphAttributes::Node(a)) => format!("node defaults [{}]", keys(a)),
+            Stmt::GAttribute(GraphAttributes::Edge(a)) => format!("edge defaults [{}]", keys(a)),
+            Stmt::Attribute(a) => format!("attribute [{}]", keys(std::slice::from_ref(a))),
+            Stmt::Subgraph(g) => format!("subgraph {}", dot_shape(&g.stmts).join("; ")),
+        })
+        .collect()
+}
+
 /// Quotes, backslashes, angle brackets, braces and newlines in model text stay inside their DOT
-/// string: Graphviz parses the result and shows the text.
+/// string: the DOT parses (graphviz-rust), the text is exactly one node's label, nothing was
+/// added next to it, and Graphviz, where installed, shows the text.
 #[test]
 fn hostile_labels_cannot_break_dot() {
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("xx");
     std::fs::create_dir(&dir).unwrap();
     std::fs::copy(root().join("tests/fixtures/invalid/W0401_orphan_actor/base.toml"), dir.join("base.toml")).unwrap();
+    let draw = |name: &str| {
+        std::fs::write(
+            dir.join("hostile.toml"),
+            format!("[[actor]]\nid = \"evil\"\nname = {{ en = \"{name}\", da = \"x\" }}\nkind = \"agency\"\nlevel = \"national\"\nparent = \"regjeringen\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n"),
+        )
+        .unwrap();
+        let (ok, dot, err) = diagram(&dir, &["--view", "org"]);
+        assert!(ok, "{err}");
+        String::from_utf8(dot).unwrap()
+    };
+    let plain = dot_statements(&draw("Plain Agency"));
     let hostile = r#"a \" ] ; evil -> x [color=red] { } <b>bold</b> \\ end\nline"#;
-    std::fs::write(
-        dir.join("hostile.toml"),
-        format!("[[actor]]\nid = \"evil\"\nname = {{ en = \"{hostile}\", da = \"x\" }}\nkind = \"agency\"\nlevel = \"national\"\nparent = \"regjeringen\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n"),
-    )
-    .unwrap();
-    let (ok, dot, err) = diagram(&dir, &["--view", "org"]);
-    assert!(ok, "{err}");
-    let text = String::from_utf8(dot).unwrap();
+    let text = draw(hostile);
     assert!(text.contains("\"regjeringen\" -> \"evil\""), "the parent link is drawn:\n{text}");
+    // The name as the model holds it (the TOML string decoded); labels wrap at spaces, so line
+    // breaks are compared as spaces.
+    let name: toml::Value = toml::from_str(&format!("v = \"{hostile}\"")).unwrap();
+    let flat = |s: &str| s.replace('\n', " ");
+    let want = flat(name["v"].as_str().unwrap());
+    let stmts = dot_statements(&text);
+    let labelled: Vec<String> = stmts
+        .iter()
+        .filter_map(|s| match s {
+            Stmt::Node(n) => n
+                .attributes
+                .iter()
+                .any(|Attribute(k, v)| dot_value(k) == "label" && flat(&dot_value(v)) == want)
+                .then(|| dot_value(&n.id.0)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(labelled, ["evil"], "the hostile text is not exactly one node's label:\n{text}");
+    assert_eq!(dot_shape(&stmts), dot_shape(&plain), "the hostile name added or removed statements or attributes");
     let Some(dot_bin) = dot_program() else { return };
     let out = Command::new(dot_bin)
         .arg("-Tsvg")

@@ -113,21 +113,24 @@ fn check_terminal(what: &str, text: &str) {
     }
 }
 
-fn check_csv(what: &str, bytes: &[u8]) {
+/// Checks every cell is inert (a number, the `-` placeholder, or text that cannot start a
+/// formula); returns the cells, so a caller can check that a formula arrived neutralised.
+fn check_csv(what: &str, bytes: &[u8]) -> Vec<String> {
     let mut rd = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
-    let mut cells = 0;
+    let mut cells = Vec::new();
     for rec in rd.records() {
         for cell in rec.unwrap_or_else(|e| panic!("{what}: not CSV: {e}")).iter() {
-            cells += 1;
             let first = cell.chars().next();
             let numeric = cell.parse::<f64>().is_ok();
             assert!(
-                numeric || !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')),
+                numeric || cell == "-" || !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')),
                 "{what}: formula-like cell {cell:?} is not neutralised"
             );
+            cells.push(cell.to_string());
         }
     }
-    assert!(cells > 0, "{what}: empty");
+    assert!(!cells.is_empty(), "{what}: empty");
+    cells
 }
 
 /// Parses JSON; returns whether a hostile string arrives intact (JSON can carry any string).
@@ -280,7 +283,15 @@ fn hostile_strings_stay_inert_in_every_format() {
     for (what, (format, bytes)) in &outputs {
         match format.as_str() {
             "table" => check_terminal(what, &String::from_utf8_lossy(bytes)),
-            "csv" => check_csv(what, bytes),
+            "csv" => {
+                let cells = check_csv(what, bytes);
+                // Where names are shown, the formulas are there, each as text behind a `'`.
+                if ["matrix-resources", "archi-csv/elements"].iter().any(|n| what.starts_with(n)) {
+                    for formula in ["=cmd|' /C calc'!A0", "-2+3", "+1+2", "@SUM(1+1)", "\t=tab first"] {
+                        assert!(cells.contains(&format!("'{formula}")), "{what}: {formula:?} is not neutralised");
+                    }
+                }
+            }
             "json" => {
                 let intact = check_json(what, bytes, &corpus);
                 let shows_names = ["matrix-roles", "matrix-resources", "export"];

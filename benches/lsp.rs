@@ -53,8 +53,17 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn line_of(file: &Path, needle: &str) -> usize {
-    std::fs::read_to_string(file).unwrap().lines().position(|l| l == needle).expect("line")
+/// The line of `key = "value"` in `file` (keys may be aligned, as `fmt` writes them) and the
+/// column where the value starts.
+fn line_of(file: &Path, key: &str, value: &str) -> (usize, usize) {
+    let text = std::fs::read_to_string(file).unwrap();
+    text.lines()
+        .enumerate()
+        .find_map(|(i, l)| {
+            let (k, v) = l.split_once('=')?;
+            (k.trim() == key && v.trim() == format!("\"{value}\"")).then(|| (i, l.find('"').unwrap() + 1))
+        })
+        .expect("line")
 }
 
 fn main() {
@@ -65,16 +74,16 @@ fn main() {
     let dk = models.join("dk");
     copy_dir(&root.join("models/dk"), &dk);
     let actors = dk.join("actors.toml");
-    let line = line_of(&actors, "id = \"digst\"");
+    let (line, col) = line_of(&actors, "id", "digst");
     report(
         "Denmark (97 actors, 10 files)",
-        &measure(&models, &actors, &dk.join("roles.toml"), line, 6, "digst", "digsts"),
+        &measure(&models, &actors, &dk.join("roles.toml"), line, col, "digst", "digsts"),
     );
 
     let synth = models.join("synthetic");
     let country = nordgov::model::synth::generate(10_000, 1);
     nordgov::files::workspace::write_model_dir(&synth, &country).unwrap();
     let actors = synth.join("actors.toml");
-    let line = line_of(&actors, "kind = \"agency\"");
-    report("synthetic, 10,000 actors", &measure(&models, &actors, &actors, line, 8, "agency", "agencyy"));
+    let (line, col) = line_of(&actors, "kind", "agency");
+    report("synthetic, 10,000 actors", &measure(&models, &actors, &actors, line, col, "agency", "agencyy"));
 }

@@ -1,8 +1,9 @@
 //! CSV (RFC 4180, UTF-8, CRLF line ends), written by the `csv` crate so quoting follows the
 //! standard rather than a hand-written approximation. A cell a spreadsheet would run as a
 //! formula (text starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is prefixed with
-//! `'`, so opening the file never runs anything; numbers (`-0.25`, `+3`) and the `-` placeholder
-//! are left as they are, so they stay numbers and dashes in the spreadsheet. Several grids are
+//! `'`, so opening the file never runs anything; numbers (`-0.25`, `+3`) and a lone sign (the `-`
+//! placeholder, the `+`/`-` marks of a diff: nothing follows them to run) are left as they are,
+//! so they stay numbers and marks in the spreadsheet. Several grids are
 //! written one after another, each as a title line, a header and its rows, separated by an empty
 //! line.
 
@@ -13,9 +14,9 @@ use csv::{QuoteStyle, Terminator, WriterBuilder};
 use super::grid::Grid;
 
 /// Whether a spreadsheet would read `s` as a formula: it starts with a formula character and
-/// is neither a number nor the lone `-` placeholder.
+/// is neither a number nor a lone sign (`-` or `+`).
 pub fn is_formula(s: &str) -> bool {
-    s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s != "-" && !is_number(s)
+    s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s != "-" && s != "+" && !is_number(s)
 }
 
 /// A plain decimal number, optionally signed (`-12`, `+3`, `-0.25`, `1e-3`); not `inf` or `NaN`,
@@ -82,6 +83,7 @@ mod tests {
             assert_eq!(neutral(number), number);
         }
         assert!(!is_formula("-"), "the placeholder stays a dash");
+        assert!(!is_formula("+"), "a diff's mark stays a plus");
         assert!(!is_formula("plain text") && !is_formula(""));
         for formula in [
             "=HYPERLINK(\"http://evil.example\",\"click\")",

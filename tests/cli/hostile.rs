@@ -123,7 +123,7 @@ fn check_csv(what: &str, bytes: &[u8]) -> Vec<String> {
             let first = cell.chars().next();
             let numeric = cell.parse::<f64>().is_ok();
             assert!(
-                numeric || cell == "-" || !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')),
+                numeric || cell == "-" || cell == "+" || !matches!(first, Some('=' | '+' | '-' | '@' | '\t' | '\r')),
                 "{what}: formula-like cell {cell:?} is not neutralised"
             );
             cells.push(cell.to_string());

@@ -237,3 +237,72 @@ pub fn serde_error(file: FileId, e: &toml::de::Error, whole: Range<usize>) -> Di
     }
     Diagnostic::new(Code::E0103, msg.trim().to_string()).at(file, span, "wrong type")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scenario's findings as `CODE byte-offset: label | hints`, in report order.
+    fn scenario(text: &str) -> Vec<String> {
+        let diags = crate::scenario::parse(0, text, &crate::load::Limits::default()).err().unwrap_or_default();
+        diags
+            .iter()
+            .map(|d| {
+                let l = &d.labels[0];
+                format!("{} {}: {} | {}", d.code.as_str(), l.span.start, l.message, d.hints.join("; "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn models_and_scenarios_read_values_the_same_way() {
+        let text = "[scenario]\nname = \"s\"\nbase = \"dk\"\nas_of = \"2022-12\"\n\n\
+                    [[op]]\nop = \"grant_instrument\"\nactor = \"digst\"\nrole = \"strategy\"\ninstrument = 7\n\n\
+                    [[op]]\nop = \"rename\"\nactor = \"digst\"\nnmae = { en = \"X\" }\n";
+        let found = scenario(text);
+        let at = |needle: &str| text.find(needle).unwrap();
+        assert_eq!(found.len(), 3, "{found:#?}");
+        assert_eq!(
+            found[0],
+            format!(
+                "E0105 {}: instruments run from 1 (strongest) to 5 (softest) | expected 1-5 or one of: economic, direct, indirect, standards, guidance",
+                at("7\n")
+            )
+        );
+        let unknown = format!(
+            "E0102 {}: not a key of this table | did you mean `name`?; allowed keys: op, note, actor,",
+            at("nmae")
+        );
+        assert!(found[1].starts_with(&unknown), "{}", found[1]);
+        assert_eq!(found[2], format!("E0106 {}: expected a date like 2020-01-01 | ", at("\"2022-12\"")));
+    }
+
+    #[test]
+    fn dates_are_days_months_or_years_and_a_day_must_be_a_day() {
+        let mut diags = Vec::new();
+        let mut ck = Check { file: 3, diags: &mut diags };
+        let v = |d: DateValue| Sp(Spanned::new(5..9, d));
+        assert_eq!(ck.date(&v(DateValue::Year(2016))), Some(DateSpec::Year(2016)));
+        assert_eq!(ck.date(&v(DateValue::Month("2022-12".into()))), Some(DateSpec::Month(2022, 12)));
+        assert_eq!(ck.date(&v(DateValue::Month("2022-13".into()))), None);
+        assert_eq!(ck.day(&v(DateValue::Year(2016))), None);
+        assert_eq!(ck.date(&v(DateValue::Year(99))), None);
+        let found: Vec<(&str, FileId, Range<usize>)> =
+            diags.iter().map(|d| (d.code.as_str(), d.labels[0].file, d.labels[0].span.clone())).collect();
+        assert_eq!(found, [("E0106", 3, 5..9), ("E0106", 3, 5..9), ("E0106", 3, 5..9)]);
+    }
+
+    #[test]
+    fn a_parent_relation_must_be_hierarchical() {
+        let mut diags = Vec::new();
+        let mut ck = Check { file: 0, diags: &mut diags };
+        let t = |s: &str| Sp(Spanned::new(1..4, s.to_string()));
+        assert_eq!(ck.parent_relation(None), Some(RelationType::ReportsTo));
+        assert_eq!(ck.parent_relation(Some(&t("owned_by"))), Some(RelationType::OwnedBy));
+        assert_eq!(ck.parent_relation(Some(&t("advises"))), None);
+        assert_eq!(ck.parent_relation(Some(&t("ownd_by"))), None);
+        let codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(codes, ["E0106", "E0105"]);
+        assert_eq!(diags[1].hints[0], "did you mean `owned_by`?");
+    }
+}

@@ -418,8 +418,7 @@ fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
             let sector = c.ck().sector(r.sector.as_ref());
             match name {
                 "grant_instrument" => {
-                    let target_levels: Vec<Level> =
-                        r.target_levels.iter().filter_map(|l| c.ck().level(l)).collect();
+                    let target_levels: Vec<Level> = r.target_levels.iter().filter_map(|l| c.ck().level(l)).collect();
                     actor.zip(role).zip(instrument).map(|((actor, role), instrument)| Op::GrantInstrument {
                         actor,
                         sector,

@@ -125,3 +125,51 @@ impl Validator {
         self.attribute(file, a)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::only;
+
+    #[test]
+    fn self_references_and_attributes_of_the_wrong_kind_are_reported() {
+        let extra = r#"[[actor]]
+id = "aaa"
+name = { en = "A", da = "A" }
+kind = "agency"
+level = "national"
+parent = "aaa"
+portfolio = "finance"
+member_of = ["aaa"]
+source = "nordic2017:1"
+confidence = "high"
+
+[[actor]]
+id = "Bad Id"
+name = { en = "B", da = "B" }
+kind = "agency"
+level = "national"
+parent = "digst"
+parent_relation = "advises"
+source = "nordic2017:1"
+confidence = "high"
+
+[[relation]]
+from = "digst"
+type = "advises"
+to = "digst"
+source = "nordic2017:1"
+confidence = "high"
+"#;
+        assert_eq!(
+            only(extra, "E"),
+            vec![
+                "E0305 extra.toml:6:10",
+                "E0106 extra.toml:7:13",
+                "E0305 extra.toml:8:14",
+                "E0106 extra.toml:13:6",
+                "E0106 extra.toml:18:19",
+                "E0305 extra.toml:23:8"
+            ]
+        );
+    }
+}

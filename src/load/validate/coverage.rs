@@ -97,3 +97,54 @@ pub fn check_as_of(model: &str, c: &Country, date: NaiveDate) -> Vec<Diagnostic>
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::findings;
+
+    #[test]
+    fn gaps_in_a_valid_model_are_warnings() {
+        let extra = r#"[levels.local]
+description = "Municipalities"
+source = "nordic2017:1"
+confidence = "high"
+
+[[actor]]
+id = "lonely"
+name = { en = "Lonely" }
+kind = "agency"
+level = "national"
+source = "nordic2017:1"
+confidence = "high"
+
+[[actor]]
+id = "unit"
+name = { en = "Unit", da = "Enhed" }
+kind = "agency"
+level = "national"
+parent = "digst"
+source = "nordic2017:1"
+confidence = "high"
+
+[[relation]]
+from = "unit"
+type = "reports_to"
+to = "digst"
+source = "nordic2017:1"
+confidence = "high"
+"#;
+        assert_eq!(
+            findings(extra),
+            vec![
+                "W0402 extra.toml:1:9",
+                "W0402 extra.toml:1:9",
+                "W0402 extra.toml:1:9",
+                "W0402 extra.toml:1:9",
+                "W0402 extra.toml:1:9",
+                "W0401 extra.toml:7:6",
+                "W0405 extra.toml:7:6",
+                "W0406 extra.toml:24:8"
+            ]
+        );
+    }
+}

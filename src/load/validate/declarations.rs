@@ -132,3 +132,44 @@ impl Validator {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::only;
+
+    #[test]
+    fn a_name_declared_twice_points_at_both_and_ids_and_documents_are_checked() {
+        let extra = r#"[[actor]]
+id = "digst"
+name = { en = "X", da = "X" }
+kind = "agency"
+level = "national"
+source = "nordic2017:1"
+confidence = "high"
+
+[documents.Bad-Doc]
+title = "t"
+url = "ftp://x"
+
+[documents.web1]
+title = "w"
+kind = "web"
+
+[country]
+code = "DK"
+name = { en = "Denmark" }
+languages = []
+"#;
+        assert_eq!(
+            only(extra, "E"),
+            vec![
+                "E0202 extra.toml:2:6 base.toml:30:6",
+                "E0106 extra.toml:9:12",
+                "E0106 extra.toml:11:7",
+                "E0104 extra.toml:13:12",
+                "E0104 extra.toml:13:12",
+                "E0202 extra.toml:17:1 base.toml:4:1"
+            ]
+        );
+    }
+}

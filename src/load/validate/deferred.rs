@@ -150,3 +150,38 @@ impl Validator {
         (c.relations, self.relation_origins) = kept.into_iter().unzip();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{findings, only};
+
+    #[test]
+    fn unknown_names_are_reported_where_they_are_used() {
+        let extra = r#"[[relation]]
+from = "DIGST"
+type = "advises"
+to = "regjeringen"
+source = "nordic2071:3"
+confidence = "high"
+
+[[actor]]
+id = "bbb"
+name = { en = "B", da = "B" }
+kind = "agency"
+level = "local"
+parent = "digts"
+source = "nordic2017:4"
+confidence = "high"
+"#;
+        assert_eq!(
+            findings(extra),
+            vec!["E0201 extra.toml:2:8", "E0203 extra.toml:5:10", "E0303 extra.toml:12:9", "E0201 extra.toml:13:10"]
+        );
+    }
+
+    #[test]
+    fn a_relation_stated_twice_is_a_warning_at_the_second() {
+        let rel = "[[relation]]\nfrom = \"digst\"\ntype = \"advises\"\nto = \"regjeringen\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n";
+        assert_eq!(only(&format!("{rel}\n{rel}"), "W"), vec!["W0406 extra.toml:9:8 extra.toml:2:8"]);
+    }
+}

@@ -313,3 +313,59 @@ impl Validator {
         s.get().clone()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::only;
+
+    #[test]
+    fn items_report_unknown_terms_missing_keys_and_cells_filled_twice() {
+        let extra = r#"[[relation]]
+from = "digst"
+type = "advices"
+to = "regjeringen"
+source = "nordic2017:1"
+confidence = "high"
+
+[[level_period]]
+level = "national"
+source = "nordic2017:1"
+confidence = "high"
+
+[[resource]]
+actor = "digst"
+source = "nordic2017:1"
+confidence = "high"
+
+[[steering]]
+actor = "digst"
+source = "nordic2017:1"
+confidence = "high"
+[[steering.cell]]
+role = "strategy"
+instrument = 1
+source = "nordic2017:1"
+confidence = "high"
+[[steering.cell]]
+role = "strategy"
+instrument = "economic"
+source = "nordic2017:1"
+confidence = "high"
+[[steering.cell]]
+role = "strategy"
+instrument = 9
+source = "nordic2017:1"
+confidence = "high"
+"#;
+        assert_eq!(
+            only(extra, "E"),
+            vec![
+                "E0105 extra.toml:3:8",
+                "E0104 extra.toml:9:9",
+                "E0104 extra.toml:14:9",
+                "E0202 extra.toml:28:8 extra.toml:23:8",
+                "E0105 extra.toml:34:14"
+            ]
+        );
+    }
+}

@@ -56,3 +56,32 @@ pub fn hierarchy_cycles(c: &Country) -> Vec<Vec<ActorId>> {
     cycles.sort();
     cycles
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::findings;
+
+    #[test]
+    fn a_cycle_labels_every_member() {
+        let extra = r#"[[actor]]
+id = "aaa"
+name = { en = "A", da = "A" }
+kind = "agency"
+level = "national"
+parent = "bbb"
+source = "nordic2017:1"
+confidence = "high"
+
+[[actor]]
+id = "bbb"
+name = { en = "B", da = "B" }
+kind = "agency"
+level = "national"
+parent = "aaa"
+parent_relation = "owned_by"
+source = "nordic2017:1"
+confidence = "high"
+"#;
+        assert_eq!(findings(extra), vec!["E0302 extra.toml:2:6 extra.toml:11:6"]);
+    }
+}

@@ -172,3 +172,35 @@ fn twice(what: String, verb: &str, again: Origin, first: &Origin) -> Diagnostic 
 fn header_span(span: Range<usize>) -> Range<usize> {
     span.start..span.start
 }
+
+/// What the passes' tests share: a valid base model, and a model's findings in a form a test can
+/// compare (code and the `file:line:column` of every label).
+#[cfg(test)]
+mod test_support {
+    /// A minimal valid model without findings: one level, every role cell filled, the actors
+    /// `regjeringen` and `digst` (abbreviated DIGST), the document `nordic2017`.
+    pub const BASE: &str = include_str!("../../../tests/fixtures/invalid/E0303_missing_level/base.toml");
+
+    /// Loads [`BASE`] with `extra` as a second file, `extra.toml`; returns each finding as
+    /// `CODE file:line:col[ file:line:col...]` (every label, primary first), in report order.
+    pub fn findings(extra: &str) -> Vec<String> {
+        let (_, diags, db) = crate::load::load_str("m", &[("base.toml", BASE), ("extra.toml", extra)]);
+        diags
+            .iter()
+            .map(|d| {
+                let mut s = d.code.as_str().to_string();
+                for l in &d.labels {
+                    let (line, col) = db.line_col(l.file, l.span.start);
+                    let name = db.get(l.file).map_or("?", |f| f.name.as_str());
+                    s.push_str(&format!(" {name}:{line}:{col}"));
+                }
+                s
+            })
+            .collect()
+    }
+
+    /// The findings of [`findings`] whose code starts with `prefix` (`"E03"`, `"W0406"`).
+    pub fn only(extra: &str, prefix: &str) -> Vec<String> {
+        findings(extra).into_iter().filter(|f| f.starts_with(prefix)).collect()
+    }
+}

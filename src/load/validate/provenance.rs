@@ -97,3 +97,45 @@ impl Validator {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::findings;
+
+    #[test]
+    fn sources_confidence_and_dates_are_checked_on_every_fact() {
+        let extra = r#"[[relation]]
+from = "digst"
+type = "advises"
+to = "regjeringen"
+
+[[relation]]
+from = "regjeringen"
+type = "funds"
+to = "digst"
+source = "nordic2017:x"
+valid_from = 2020
+valid_to = 2019
+
+[[relation]]
+from = "regjeringen"
+type = "funds"
+to = "digst"
+source = "nordic2017#"
+confidence = "sure"
+valid_from = "2019-13"
+"#;
+        // The third relation repeats the second (W0406): bad provenance does not drop a fact.
+        let expected = [
+            "W0403 extra.toml:2:8",
+            "W0404 extra.toml:7:8",
+            "E0106 extra.toml:10:10",
+            "E0304 extra.toml:12:12 extra.toml:11:14",
+            "W0406 extra.toml:15:8 extra.toml:7:8",
+            "E0106 extra.toml:18:10",
+            "E0105 extra.toml:19:14",
+            "E0106 extra.toml:20:14",
+        ];
+        assert_eq!(findings(extra), expected);
+    }
+}

@@ -10,6 +10,8 @@ use crate::load::raw::*;
 use crate::model::*;
 
 impl Validator {
+    /// Converts one `[[actor]]` (unless its id is a duplicate, already reported), with its
+    /// `member_of` relations.
     pub(super) fn actor(&mut self, file: FileId, a: &Sp<RawActor>, c: &mut Country) {
         let r = a.get();
         if self.actor_ids.get(&ActorId::new(r.id.get())) != Some(&(file, r.id.span())) {
@@ -87,6 +89,7 @@ impl Validator {
         }
     }
 
+    /// Adds a relation stated at `span`; a relation to the same actor is E0305.
     pub(super) fn relation(&mut self, file: FileId, span: Range<usize>, rel: Relation, c: &mut Country) {
         if rel.from == rel.to {
             self.push(Diagnostic::new(Code::E0305, format!("relation from `{}` to itself", rel.from)).at(

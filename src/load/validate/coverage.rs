@@ -10,6 +10,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
 
 impl Validator {
+    /// The warnings about a model with no errors left: see the module documentation.
     pub(super) fn coverage(&mut self, c: &Country) {
         let mut used: HashSet<&ActorId> = HashSet::default();
         for (from, _, to) in c.edges() {

@@ -106,6 +106,7 @@ impl Validator {
         }
     }
 
+    /// Converts the [country] table that counts (the first one read).
     pub(super) fn country_header(&mut self, file: FileId, c: &Sp<RawCountry>, country: &mut Country) {
         let raw = c.get();
         let code = raw.code.get();

@@ -12,6 +12,7 @@ use crate::load::raw::*;
 use crate::model::*;
 
 impl Validator {
+    /// Converts every item of one file into `c`, reporting what does not check.
     pub(super) fn facts(&mut self, file: FileId, raw: &RawFile, c: &mut Country) {
         for (key, level) in &raw.levels {
             let Some(l) = Level::from_key(key.get()) else { continue };
@@ -155,6 +156,7 @@ impl Validator {
         }
     }
 
+    /// A `[[role]]` entry: one role-matrix cell (or part of one) and its qualifiers.
     pub(super) fn role(&mut self, file: FileId, r: &RawRole, c: &mut Country) {
         let level = self.level(file, &r.level);
         let role = self.ck(file).term::<Role>(&r.role);
@@ -187,6 +189,7 @@ impl Validator {
         }
     }
 
+    /// A steering slide; a role x instrument cell filled twice is E0202.
     pub(super) fn steering(&mut self, file: FileId, s: &RawSteering, c: &mut Country) {
         let actor = self.actor_ref(file, &s.actor);
         let sector = self.ck(file).sector(s.sector.as_ref());
@@ -239,6 +242,7 @@ impl Validator {
         }
     }
 
+    /// An actor's staff and budget; a resource stating neither is E0104.
     pub(super) fn resource(&mut self, file: FileId, r: &RawResource, c: &mut Country) {
         let actor = self.actor_ref(file, &r.actor);
         let fte = r.fte.as_ref().and_then(|q| {
@@ -282,6 +286,7 @@ impl Validator {
         }
     }
 
+    /// A figure or range: a number is needed, finite, not negative, with min not above max.
     pub(super) fn quantity(&mut self, file: FileId, span: Range<usize>, t: &QuantityTable) -> Option<Quantity> {
         let nums = [t.value, t.min, t.max];
         if nums.iter().all(Option::is_none) {

@@ -7,6 +7,7 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::model::*;
 
 impl Validator {
+    /// Reports each cycle of the hierarchy once (E0302).
     pub(super) fn hierarchy(&mut self, c: &Country) {
         for members in hierarchy_cycles(c) {
             let mut d = Diagnostic::new(

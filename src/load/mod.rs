@@ -3,14 +3,17 @@
 //! Two stages, kept apart so each can be tested on text held in memory:
 //! [`parse`] reads one file's text into a [`raw::RawFile`] (syntax and schema), and [`validate`]
 //! merges the raw files of one model directory into a [`Country`] (meaning). Neither touches
-//! the disk; [`crate::files::workspace`] reads files and hands their text over.
+//! the disk; [`crate::files::workspace`] reads files and hands their text over. The checks of
+//! single values, and the reading of TOML errors, are in [`check`], which scenario files share.
 
+pub mod check;
 mod parse;
 pub mod raw;
 mod validate;
 
+pub use check::{lookup_term, parse_month};
 pub use parse::parse;
-pub use validate::{check_as_of, hierarchy_cycles, lookup_term, parse_month, validate, ParsedFile, Validation};
+pub use validate::{check_as_of, hierarchy_cycles, validate, ParsedFile, Validation};
 
 use crate::diagnostic::{Code, Diagnostic, FileId, SourceDb};
 use crate::model::Country;

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_spanned::Spanned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
+use super::check::{serde_error, syntax_errors};
 use super::raw::*;
 use super::Limits;
 use crate::diagnostic::{suggestion_hint, Code, Diagnostic, FileId};
@@ -21,11 +22,7 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> (RawFile, Vec<Diagnos
     let mut raw = RawFile::default();
     let (doc, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        for e in errors {
-            let span = e.span().unwrap_or(0..0);
-            diags.push(Diagnostic::new(Code::E0101, format!("invalid TOML: {}", e.message())).at(file, span, "here"));
-        }
-        return (raw, diags);
+        return (raw, syntax_errors(file, errors));
     }
     let doc = doc.into_inner();
     for (_, value) in doc.iter() {
@@ -90,7 +87,7 @@ impl ItemParser<'_> {
         match Sp::<T>::deserialize(ValueDeserializer::from(value)) {
             Ok(v) => Some(v),
             Err(e) => {
-                self.diags.push(serde_diagnostic(self.file, &e, whole));
+                self.diags.push(serde_error(self.file, &e, whole));
                 None
             }
         }
@@ -137,27 +134,4 @@ impl ItemParser<'_> {
             }
         }
     }
-}
-
-/// Classifies a serde error from the TOML deserializer into a diagnostic with a stable code.
-fn serde_diagnostic(file: FileId, e: &toml::de::Error, whole: std::ops::Range<usize>) -> Diagnostic {
-    let msg = e.message();
-    let span = e.span().unwrap_or(whole);
-    if let Some(rest) = msg.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        return Diagnostic::new(Code::E0102, format!("unknown key `{field}`"))
-            .at(file, span, "not a key of this table")
-            .maybe_hint(suggestion_hint(field, allowed.iter().copied()))
-            .hint(format!("allowed keys: {}", allowed.join(", ")));
-    }
-    if let Some(rest) = msg.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or(rest);
-        return Diagnostic::new(Code::E0104, format!("missing required key `{field}`")).at(
-            file,
-            span,
-            format!("`{field}` is required here"),
-        );
-    }
-    Diagnostic::new(Code::E0103, msg.trim().to_string()).at(file, span, "wrong type")
 }

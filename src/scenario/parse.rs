@@ -1,20 +1,22 @@
 //! Reading a scenario file: `[scenario]` and the `[[op]]` list, with the same diagnostics as
-//! model files (syntax, unknown keys, unknown terms with suggestions, missing keys).
+//! model files (syntax, unknown keys, unknown terms with suggestions, missing keys): the values
+//! an operation shares with a model (terms, names, instruments, dates, currencies) go through
+//! [`crate::load::check`], as the model's do.
 
 use crate::load::raw::RawNames;
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_spanned::Spanned;
 use toml::de::{DeTable, ValueDeserializer};
 
 use super::{NewActor, Op, Scenario, OPS};
 use crate::diagnostic::{suggestion_hint, Code, Diagnostic, FileId};
+use crate::load::check::{serde_error, syntax_errors, Check};
 use crate::load::raw::{DateValue, InstrumentValue, Sp, SpStr};
-use crate::load::{lookup_term, Limits};
+use crate::load::Limits;
 use crate::model::{
-    is_currency_code, is_valid_figure, ActorKind, Instrument, Lang, Level, Names, Participation, Portfolio, Qualifier,
-    RelationType, ResourceScope, Role, Sector, Standing, Vocabulary,
+    is_valid_figure, ActorKind, Level, Participation, Portfolio, Qualifier, RelationType, ResourceScope, Role,
+    Standing, Vocabulary,
 };
 
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
@@ -155,16 +157,7 @@ fn no_names(n: &RawNames) -> bool {
 pub fn parse(file: FileId, text: &str, limits: &Limits) -> Result<Scenario, Vec<Diagnostic>> {
     let (doc, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        return Err(errors
-            .into_iter()
-            .map(|e| {
-                Diagnostic::new(Code::E0101, format!("invalid TOML: {}", e.message())).at(
-                    file,
-                    e.span().unwrap_or(0..0),
-                    "here",
-                )
-            })
-            .collect());
+        return Err(syntax_errors(file, errors));
     }
     let mut diags = Vec::new();
     let mut header: Option<RawHeader> = None;
@@ -172,10 +165,13 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> Result<Scenario, Vec<
     let doc_span = doc.span();
     for (key, value) in doc.into_inner() {
         match key.get_ref().as_ref() {
-            "scenario" => match RawHeader::deserialize(ValueDeserializer::from(value)) {
-                Ok(h) => header = Some(h),
-                Err(e) => diags.push(serde_error(file, &e)),
-            },
+            "scenario" => {
+                let span = value.span();
+                match RawHeader::deserialize(ValueDeserializer::from(value)) {
+                    Ok(h) => header = Some(h),
+                    Err(e) => diags.push(serde_error(file, &e, span)),
+                }
+            }
             "op" => match value.into_inner() {
                 toml::de::DeValue::Array(items) if items.len() > limits.max_ops => {
                     let at = items.get(limits.max_ops).map_or(key.span(), |i| i.span().start..i.span().start);
@@ -196,7 +192,7 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> Result<Scenario, Vec<
                                 Ok(op) => ops.push(Sp(Spanned::new(span.start..span.start, op))),
                                 Err(d) => diags.extend(d),
                             },
-                            Err(e) => diags.push(serde_error(file, &e)),
+                            Err(e) => diags.push(serde_error(file, &e, span)),
                         }
                     }
                 }
@@ -222,8 +218,9 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> Result<Scenario, Vec<
         ));
         return Err(diags);
     };
-    let as_of = h.as_of.as_ref().and_then(|d| date(file, d, &mut diags));
-    let reproduces = h.reproduces.as_ref().and_then(|d| date(file, d, &mut diags));
+    let mut ck = Check { file, diags: &mut diags };
+    let as_of = h.as_of.as_ref().and_then(|d| ck.day(d));
+    let reproduces = h.reproduces.as_ref().and_then(|d| ck.day(d));
     let keys = crate::analysis::dimensions::Dimension::keys();
     let mut dimensions = Vec::new();
     for d in &h.dimensions {
@@ -238,13 +235,7 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> Result<Scenario, Vec<
         }
     }
     for c in &h.copies {
-        if c.get().len() != 2 || !c.get().chars().all(|ch| ch.is_ascii_lowercase()) {
-            diags.push(Diagnostic::new(Code::E0106, format!("`{}` is not a country code", c.get())).at(
-                file,
-                c.span(),
-                "expected two lowercase letters, e.g. dk",
-            ));
-        }
+        Check { file, diags: &mut diags }.country_code(c);
     }
     if !h.copies.is_empty() && dimensions.is_empty() && h.dimensions.is_empty() {
         diags.push(
@@ -269,36 +260,6 @@ pub fn parse(file: FileId, text: &str, limits: &Limits) -> Result<Scenario, Vec<
     })
 }
 
-fn serde_error(file: FileId, e: &toml::de::Error) -> Diagnostic {
-    let msg = e.message();
-    let span = e.span().unwrap_or(0..0);
-    if let Some(rest) = msg.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        return Diagnostic::new(Code::E0102, format!("unknown key `{field}`"))
-            .at(file, span, "not a key of this table")
-            .maybe_hint(suggestion_hint(field, allowed.iter().copied()));
-    }
-    if let Some(rest) = msg.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or(rest);
-        return Diagnostic::new(Code::E0104, format!("missing required key `{field}`")).at(file, span, "here");
-    }
-    Diagnostic::new(Code::E0103, msg.trim().to_string()).at(file, span, "wrong type")
-}
-
-fn date(file: FileId, d: &Sp<DateValue>, diags: &mut Vec<Diagnostic>) -> Option<NaiveDate> {
-    let parsed = match d.get() {
-        DateValue::Date(dt) => {
-            dt.date.and_then(|x| NaiveDate::from_ymd_opt(i32::from(x.year), u32::from(x.month), u32::from(x.day)))
-        }
-        DateValue::Year(_) | DateValue::Month(_) => None,
-    };
-    if parsed.is_none() {
-        diags.push(Diagnostic::new(Code::E0106, "expected a date like 2020-01-01").at(file, d.span(), "here"));
-    }
-    parsed
-}
-
 /// Collects conversion problems so one operation reports all of them.
 struct Conv<'a> {
     file: FileId,
@@ -307,8 +268,9 @@ struct Conv<'a> {
 }
 
 impl Conv<'_> {
-    fn term<V: Vocabulary>(&mut self, s: &SpStr) -> Option<V> {
-        lookup_term::<V>(self.file, s).map_err(|d| self.diags.push(d)).ok()
+    /// The shared value checks, reporting into this operation's diagnostics.
+    fn ck(&mut self) -> Check<'_> {
+        Check { file: self.file, diags: &mut self.diags }
     }
 
     fn need<'b, T>(&mut self, v: &'b Option<T>, key: &str) -> Option<&'b T> {
@@ -322,49 +284,15 @@ impl Conv<'_> {
         v.as_ref()
     }
 
-    fn instrument(&mut self, v: &Sp<InstrumentValue>) -> Option<Instrument> {
-        match v.get() {
-            InstrumentValue::Strength(n) => Instrument::from_strength(*n).or_else(|| {
-                self.diags.push(Diagnostic::new(Code::E0105, format!("unknown instrument `{n}`")).at(
-                    self.file,
-                    v.span(),
-                    "instruments run from 1 to 5",
-                ));
-                None
-            }),
-            InstrumentValue::Name(n) => self.term::<Instrument>(&Sp(Spanned::new(v.span(), n.clone()))),
-        }
-    }
-
-    fn names(&mut self, raw: &RawNames) -> Names {
-        let mut n = Names::default();
-        for (l, v) in &raw.0 {
-            if let Some(l) = self.term::<Lang>(l) {
-                n.insert(l, v.clone());
-            }
-        }
-        n
-    }
-
     fn new_actor(&mut self, r: &RawNewActor) -> Option<NewActor> {
-        let kind = self.term::<ActorKind>(&r.kind);
-        let level = self.term::<Level>(&r.level);
-        let name = self.names(&r.name);
-        let portfolio = r.portfolio.as_ref().and_then(|t| self.term::<Portfolio>(t));
-        let standing = r.standing.as_ref().and_then(|t| self.term::<Standing>(t));
-        let participation = r.participation.as_ref().and_then(|t| self.term::<Participation>(t));
-        let parent_relation =
-            match r.parent_relation.as_ref().map(|t| (t, self.term::<RelationType>(t))) {
-                Some((_, Some(rel))) if rel.is_hierarchical() => Some(rel),
-                Some((t, Some(rel))) => {
-                    self.diags.push(
-                        Diagnostic::new(Code::E0106, format!("parent_relation `{rel}` is not a hierarchical relation"))
-                            .at(self.file, t.span(), "expected reports_to, owned_by or part_of"),
-                    );
-                    None
-                }
-                _ => None,
-            };
+        let kind = self.ck().term::<ActorKind>(&r.kind);
+        let level = self.ck().level(&r.level);
+        let name = self.ck().names(&r.name);
+        let portfolio = r.portfolio.as_ref().and_then(|t| self.ck().term::<Portfolio>(t));
+        let standing = r.standing.as_ref().and_then(|t| self.ck().term::<Standing>(t));
+        let participation = r.participation.as_ref().and_then(|t| self.ck().term::<Participation>(t));
+        // Absent, the operation keeps the default (or the replaced actor's) relation.
+        let parent_relation = r.parent_relation.as_ref().and_then(|t| self.ck().parent_relation(Some(t)));
         Some(NewActor {
             id: r.id.clone(),
             name,
@@ -378,10 +306,6 @@ impl Conv<'_> {
             standing,
             participation,
         })
-    }
-
-    fn sector(&mut self, s: &Option<SpStr>) -> Sector {
-        s.as_ref().and_then(|s| self.term::<Sector>(s)).unwrap_or(Sector::General)
     }
 }
 
@@ -414,20 +338,18 @@ fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
             .cloned()
             .map(|actor| Op::RemoveActor { actor, transfer_to: r.transfer_to.clone() }),
         "rename" => {
-            let name = c.names(&r.name);
+            let name = c.ck().names(&r.name);
             c.need(&r.actor, "actor").cloned().map(|actor| Op::Rename { actor, name, abbr: r.abbr.clone() })
         }
         "succeed" => {
             let actor = c.need(&r.actor, "actor").cloned();
             let successor = c.need(&r.successor, "successor").cloned().and_then(|s| c.new_actor(&s));
-            let mut dd = Vec::new();
-            let when = r.date.as_ref().and_then(|d| date(file, d, &mut dd));
-            c.diags.extend(dd);
+            let when = r.date.as_ref().and_then(|d| c.ck().day(d));
             actor.zip(successor).map(|(actor, successor)| Op::Succeed { actor, successor, date: when })
         }
         "move" => {
             let relation =
-                r.relation.as_ref().and_then(|x| c.term::<RelationType>(x)).unwrap_or(RelationType::ReportsTo);
+                r.relation.as_ref().and_then(|x| c.ck().term::<RelationType>(x)).unwrap_or(RelationType::ReportsTo);
             let actor = c.need(&r.actor, "actor").cloned();
             let parent = c.need(&r.parent, "parent").cloned();
             actor.zip(parent).map(|(actor, parent)| Op::Move { actor, parent, relation })
@@ -456,14 +378,14 @@ fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
             let roles: Vec<(Level, Role, SpStr)> = r
                 .assign
                 .iter()
-                .filter_map(|a| Some((c.term::<Level>(&a.level)?, c.term::<Role>(&a.role)?, a.to.clone())))
+                .filter_map(|a| Some((c.ck().level(&a.level)?, c.ck().term::<Role>(&a.role)?, a.to.clone())))
                 .collect();
             actor.map(|actor| Op::Split { actor, into: parts, roles })
         }
         name @ ("assign_role" | "revoke_role" | "transfer_role") => {
-            let level = c.need(&r.level, "level").cloned().and_then(|l| c.term::<Level>(&l));
-            let role = c.need(&r.role, "role").cloned().and_then(|x| c.term::<Role>(&x));
-            let qualifier = r.qualifier.as_ref().and_then(|q| c.term::<Qualifier>(q));
+            let level = c.need(&r.level, "level").cloned().and_then(|l| c.ck().level(&l));
+            let role = c.need(&r.role, "role").cloned().and_then(|x| c.ck().term::<Role>(&x));
+            let qualifier = r.qualifier.as_ref().and_then(|q| c.ck().term::<Qualifier>(q));
             match name {
                 "assign_role" => {
                     let actor = c.need(&r.actor, "actor").cloned();
@@ -492,12 +414,12 @@ fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
         }
         name @ ("grant_instrument" | "revoke_instrument" | "change_strength") => {
             let actor = c.need(&r.actor, "actor").cloned();
-            let role = c.need(&r.role, "role").cloned().and_then(|x| c.term::<Role>(&x));
-            let instrument = c.need(&r.instrument, "instrument").cloned().and_then(|i| c.instrument(&i));
-            let sector = c.sector(&r.sector);
+            let role = c.need(&r.role, "role").cloned().and_then(|x| c.ck().term::<Role>(&x));
+            let instrument = c.need(&r.instrument, "instrument").cloned().and_then(|i| c.ck().instrument(&i));
+            let sector = c.ck().sector(r.sector.as_ref());
             match name {
                 "grant_instrument" => {
-                    let target_levels: Vec<Level> = r.target_levels.iter().filter_map(|l| c.term::<Level>(l)).collect();
+                    let target_levels: Vec<Level> = r.target_levels.iter().filter_map(|l| c.ck().level(l)).collect();
                     actor.zip(role).zip(instrument).map(|((actor, role), instrument)| Op::GrantInstrument {
                         actor,
                         sector,
@@ -512,7 +434,7 @@ fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
                     .zip(instrument)
                     .map(|((actor, role), instrument)| Op::RevokeInstrument { actor, sector, role, instrument }),
                 _ => {
-                    let to = c.need(&r.new_instrument, "new_instrument").cloned().and_then(|i| c.instrument(&i));
+                    let to = c.need(&r.new_instrument, "new_instrument").cloned().and_then(|i| c.ck().instrument(&i));
                     actor.zip(role).zip(instrument.zip(to)).map(|((actor, role), (from, to))| Op::ChangeStrength {
                         actor,
                         sector,
@@ -526,7 +448,7 @@ fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
         name @ ("add_relation" | "remove_relation") => {
             let from = c.need(&r.from, "from").cloned();
             let to = c.need(&r.to, "to").cloned();
-            let kind = c.need(&r.relation_type, "type").cloned().and_then(|k| c.term::<RelationType>(&k));
+            let kind = c.need(&r.relation_type, "type").cloned().and_then(|k| c.ck().term::<RelationType>(&k));
             let binding = r.binding.unwrap_or(false);
             if binding && (name != "add_relation" || kind.is_some_and(|k| k != RelationType::AgreementWith)) {
                 c.diags.push(Diagnostic::new(Code::E0106, "`binding` applies to an added agreement_with relation").at(
@@ -559,16 +481,10 @@ fn convert(file: FileId, r: &RawOp) -> Result<Op, Vec<Diagnostic>> {
                     "in this operation",
                 ));
             }
-            if let Some(cur) = r.currency.as_ref().filter(|cur| !is_currency_code(cur.get())) {
-                c.diags.push(
-                    Diagnostic::new(Code::E0106, format!("currency `{}` is not an ISO 4217 code", cur.get())).at(
-                        file,
-                        cur.span(),
-                        "expected three capital letters, e.g. EUR, DKK, SEK, NOK",
-                    ),
-                );
+            if let Some(cur) = &r.currency {
+                c.ck().currency(cur);
             }
-            let scope = r.scope.as_ref().and_then(|x| c.term::<ResourceScope>(x)).unwrap_or(ResourceScope::Whole);
+            let scope = r.scope.as_ref().and_then(|x| c.ck().term::<ResourceScope>(x)).unwrap_or(ResourceScope::Whole);
             c.need(&r.actor, "actor").cloned().map(|actor| Op::SetResources {
                 actor,
                 fte: r.fte,

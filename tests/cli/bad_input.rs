@@ -12,12 +12,12 @@ fn model_with(dir: &Path, name: &str, body: &[u8]) {
 }
 
 fn check(case: &str, dir: &Path, expected_code: &str, expected_exit: i32) {
-    let (exit, out) = render(nordgov().arg("validate").arg(dir), Some(dir));
+    let (exit, out) = render(nordgov().arg("validate").arg(dir));
     assert_eq!(exit, expected_exit, "{case}\n{out}");
     assert!(out.contains(&format!("[{expected_code}]")), "{case}: expected {expected_code}\n{out}");
     assert_eq!(out.matches("error[").count(), 1, "{case}: one clear diagnostic\n{out}");
     assert!(!out.contains("panicked"), "{case}\n{out}");
-    snapshot!(format!("bad_input_{case}"), out);
+    snapshot!(format!("bad_input_{case}"), out, tmp = dir);
 }
 
 #[test]
@@ -56,7 +56,7 @@ fn truncated_model_file() {
     let tmp = tempfile::tempdir().unwrap();
     let full = std::fs::read_to_string(root().join("tests/fixtures/invalid/E0201_unknown_actor/base.toml")).unwrap();
     std::fs::write(tmp.path().join("base.toml"), &full[..full.len() * 2 / 3]).unwrap();
-    let (exit, out) = render(nordgov().arg("validate").arg(tmp.path()), Some(tmp.path()));
+    let (exit, out) = render(nordgov().arg("validate").arg(tmp.path()));
     assert_eq!(exit, 1, "{out}");
     assert!(out.contains("[E0101]") || out.contains("[E0104]"), "{out}");
 }
@@ -74,7 +74,7 @@ fn a_symlink_loop() {
     std::fs::create_dir(root_dir.path().join("dk")).unwrap();
     model_with(&root_dir.path().join("dk"), "ok.toml", b"");
     std::os::unix::fs::symlink(".", root_dir.path().join("loop")).unwrap();
-    let (exit, out) = render(nordgov().arg("validate").arg(root_dir.path()), Some(root_dir.path()));
+    let (exit, out) = render(nordgov().arg("validate").arg(root_dir.path()));
     assert_eq!(exit, 2, "{out}");
     assert!(out.contains("[E0502]"), "{out}");
 }
@@ -121,11 +121,11 @@ fn more_actors_than_the_limit() {
     let dir = tmp.path().join("big");
     let out = nordgov().args(["synth", "--actors", "200", "-o"]).arg(&dir).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let (exit, out) = render(nordgov().arg("validate").arg(&dir).args(["--max-actors", "150"]), Some(tmp.path()));
+    let (exit, out) = render(nordgov().arg("validate").arg(&dir).args(["--max-actors", "150"]));
     assert_eq!(exit, 1, "{out}");
     assert_eq!(out.matches("error[").count(), 1, "one clear diagnostic\n{out}");
-    snapshot!("bad_input_too_many_actors", out);
-    let (exit, out) = render(nordgov().arg("validate").arg(&dir).args(["--max-actors", "200"]), Some(tmp.path()));
+    snapshot!("bad_input_too_many_actors", out, tmp = tmp.path());
+    let (exit, out) = render(nordgov().arg("validate").arg(&dir).args(["--max-actors", "200"]));
     assert_eq!(exit, 0, "{out}");
 }
 
@@ -138,8 +138,8 @@ fn a_scenario_with_a_million_operations() {
     }
     let file = tmp.path().join("huge.toml");
     std::fs::write(&file, text).unwrap();
-    let (exit, out) = render(nordgov().current_dir(root()).arg("diff").arg(&file).arg("no"), Some(tmp.path()));
+    let (exit, out) = render(nordgov().current_dir(root()).arg("diff").arg(&file).arg("no"));
     assert_eq!(exit, 1, "{out}");
     assert_eq!(out.matches("error[").count(), 1, "one clear diagnostic\n{out}");
-    snapshot!("bad_input_million_ops", out);
+    snapshot!("bad_input_million_ops", out, tmp = tmp.path());
 }

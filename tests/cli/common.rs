@@ -15,20 +15,30 @@ pub fn nordgov() -> Command {
     cmd
 }
 
-/// Runs `cmd` and renders exit code, stdout and stderr together for snapshots, with `strip`
-/// (a temporary directory) replaced by `[TMP]`.
-pub fn render(cmd: &mut Command, strip: Option<&Path>) -> (i32, String) {
+/// Runs `cmd` and renders exit code, stdout and stderr together for snapshots. Temporary paths
+/// in it are the snapshot's to hide (`snapshot!(name, text, tmp = dir)`), so assertions see
+/// the text as printed.
+pub fn render(cmd: &mut Command) -> (i32, String) {
     let out = cmd.output().expect("nordgov runs");
     let code = out.status.code().unwrap_or(-1);
-    let mut text = format!(
+    let text = format!(
         "exit: {code}\n--- stdout\n{}--- stderr\n{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    if let Some(p) = strip {
-        text = text.replace(&p.to_string_lossy().to_string(), "[TMP]");
-    }
     (code, text)
+}
+
+/// `text` as a regular expression that matches it literally (an insta filter for a path).
+pub fn literal(text: &str) -> String {
+    let mut re = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\.+*?()|[]{}^$#&-~".contains(c) {
+            re.push('\\');
+        }
+        re.push(c);
+    }
+    re
 }
 
 /// The model in directory `dir`, loaded as commands load it (panics with the diagnostics if it
@@ -78,7 +88,9 @@ pub fn find_tool(env: &str, candidates: &[PathBuf]) -> Option<PathBuf> {
     found
 }
 
-/// Snapshot settings: snapshots live in tests/cli/snapshots, named after the fixture.
+/// Snapshot settings: snapshots live in tests/cli/snapshots, named after the fixture. With
+/// `tmp = dir`, the temporary directory `dir` is shown as `[TMP]` (an insta filter), so the
+/// snapshot does not depend on where the test ran.
 #[macro_export]
 macro_rules! snapshot {
     ($name:expr, $value:expr) => {
@@ -86,6 +98,12 @@ macro_rules! snapshot {
             insta::assert_snapshot!($name, $value);
         })
     };
+    ($name:expr, $value:expr, tmp = $tmp:expr) => {{
+        let tmp = $crate::common::literal(&std::path::Path::new($tmp).to_string_lossy());
+        insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, omit_expression => true, filters => [(tmp.as_str(), "[TMP]")] }, {
+            insta::assert_snapshot!($name, $value);
+        })
+    }};
 }
 
 /// The ids of the bundled models' actors that have a name or an abbreviation to print instead,

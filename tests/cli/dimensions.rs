@@ -276,10 +276,13 @@ fn copying_scenarios_register() {
 /// neighbours have it, now registers.
 #[test]
 fn fin_centre_diff() {
-    let (code, text) = render(
-        nordgov().current_dir(root()).args(["diff", "no", "models/no/scenarios/fin_centre.toml", "--width", "120"]),
-        None,
-    );
+    let (code, text) = render(nordgov().current_dir(root()).args([
+        "diff",
+        "no",
+        "models/no/scenarios/fin_centre.toml",
+        "--width",
+        "120",
+    ]));
     assert_eq!(code, 0);
     let tail = text.split("Governance dimensions that moved").nth(1).unwrap_or_default();
     snapshot!("dimensions_fin_centre_diff", tail);
@@ -288,7 +291,7 @@ fn fin_centre_diff() {
 fn weights_run(dir: &Path, text: &str, extra: &[&str]) -> (i32, String) {
     let file = dir.join("weights.toml");
     std::fs::write(&file, text).unwrap();
-    render(nordgov().current_dir(root()).args(["compare", "--weights"]).arg(&file).args(extra), Some(dir))
+    render(nordgov().current_dir(root()).args(["compare", "--weights"]).arg(&file).args(extra))
 }
 
 /// A weights file with mistakes is reported like a model file (file:line:col, did you mean),
@@ -304,14 +307,14 @@ fn bad_weights_files() {
     );
     assert_eq!(code, 1);
     assert!(!out.exists(), "nothing is written on error");
-    snapshot!("weights_bad", text);
+    snapshot!("weights_bad", text, tmp = tmp.path());
     let zero = "[weights]\ncentre_host = 0\ncentre_form = 0\nstrategic_capacity = 0\ncoordination = 0\nlocal_steering = 0\nregional_tier = 0\ncentral_resources = 0\n";
     let (code, text) = weights_run(tmp.path(), zero, &[]);
     assert_eq!(code, 1);
-    snapshot!("weights_all_zero", text);
+    snapshot!("weights_all_zero", text, tmp = tmp.path());
     let (code, text) = weights_run(tmp.path(), "[wieghts]\ncentre_host = 1\n", &[]);
     assert_eq!(code, 1);
-    snapshot!("weights_unknown_table", text);
+    snapshot!("weights_unknown_table", text, tmp = tmp.path());
 }
 
 /// Weights change the distances; the bundled file is what --print-weights prints and gives the
@@ -363,6 +366,6 @@ fn sensitivity_is_repeatable() {
     for c in still["countries"].as_array().unwrap() {
         assert_eq!(c["order_kept"].as_f64(), Some(1.0));
     }
-    let (code, text) = render(nordgov().current_dir(root()).args(["compare", "--spread", "2"]), None);
+    let (code, text) = render(nordgov().current_dir(root()).args(["compare", "--spread", "2"]));
     assert_eq!(code, 2, "{text}");
 }

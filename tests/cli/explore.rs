@@ -85,7 +85,6 @@ fn the_best_single_change_is_the_one_found_by_hand() {
             .arg(&models)
             .args(["explore", "aa", "--toward", "bb", "--top", "3", "--format", "json", "--save"])
             .arg(tmp.path()),
-        None,
     );
     assert_eq!(code, 0, "{text}");
     let json: Value =
@@ -144,7 +143,7 @@ fn the_best_single_change_is_the_one_found_by_hand() {
 fn explore_table_and_errors() {
     let models = root().join("tests/fixtures/explore");
     let (_, text) =
-        render(nordgov().arg("--models").arg(&models).args(["explore", "aa", "--toward", "bb", "--top", "2"]), None);
+        render(nordgov().arg("--models").arg(&models).args(["explore", "aa", "--toward", "bb", "--top", "2"]));
     // The time on stderr varies; the rest is stable.
     insta::with_settings!({filters => vec![(r"evaluated in \d+\.\d+ s", "evaluated in [TIME] s")]}, {
         snapshot!("explore_table", text);

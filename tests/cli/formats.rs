@@ -12,7 +12,7 @@ use crate::snapshot;
 const FORMATS: [&str; 5] = ["table", "md", "csv", "json", "html"];
 
 fn run(args: &[&str]) -> String {
-    let (exit, out) = render(nordgov().current_dir(root()).args(args).args(["--width", "120"]), None);
+    let (exit, out) = render(nordgov().current_dir(root()).args(args).args(["--width", "120"]));
     assert_eq!(exit, 0, "{args:?}\n{out}");
     out
 }
@@ -124,7 +124,6 @@ fn output_does_not_depend_on_directory_order() {
                 .args(["matrix"])
                 .arg(&copy)
                 .args(["--kind", "roles", "--format", format, "--width", "120"]),
-            None,
         );
         assert_eq!(a, b, "{format}");
     }
@@ -220,7 +219,7 @@ fn metrics_and_exports() {
         snapshot!(format!("metrics_fi_{format}"), run(&["metrics", "fi", "--format", format]));
     }
     for format in ["graphml", "gexf", "json"] {
-        let (exit, out) = render(nordgov().current_dir(root()).args(["export", format, "fi"]), None);
+        let (exit, out) = render(nordgov().current_dir(root()).args(["export", format, "fi"]));
         assert_eq!(exit, 0, "{out}");
         snapshot!(format!("export_fi_{format}"), out);
     }

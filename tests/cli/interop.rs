@@ -200,10 +200,9 @@ fn import_reports_each_row_it_cannot_read() {
     .unwrap();
     let (exit, out) = crate::common::render(
         nordgov().args(["import", "csv"]).arg(&file).args(["--country", "xx", "-o"]).arg(tmp.path().join("out")),
-        Some(tmp.path()),
     );
     assert_eq!(exit, 1, "{out}");
-    snapshot!("import_row_diagnostics", out);
+    snapshot!("import_row_diagnostics", out, tmp = tmp.path());
     let written = std::fs::read_to_string(tmp.path().join("out/actors.toml")).unwrap();
     assert_eq!(written.matches("[[actor]]").count(), 1, "{written}");
 }
@@ -265,10 +264,9 @@ fn a_role_matrix_label_no_actor_has_is_reported() {
             .arg(&file)
             .args(["--country", "dk", "-o"])
             .arg(tmp.path().join("out")),
-        Some(tmp.path()),
     );
     assert_eq!(exit, 1, "{out}");
-    snapshot!("import_role_matrix_unknown_label", out);
+    snapshot!("import_role_matrix_unknown_label", out, tmp = tmp.path());
     let written = std::fs::read_to_string(tmp.path().join("out/roles.toml")).unwrap();
     assert_eq!(written.matches("[[role]]").count(), 2, "{written}");
     assert!(written.contains("reconstructed = true"), "{written}");

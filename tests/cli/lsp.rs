@@ -184,7 +184,7 @@ fn an_editor_session_on_denmark() {
     let edits: usize = rename.as_object().unwrap().values().map(|v| v.as_array().unwrap().len()).sum();
     assert_eq!(edits, refs.len());
     apply_edits(&rename);
-    let (code, out) = crate::common::render(nordgov().arg("validate").arg(&dk), None);
+    let (code, out) = crate::common::render(nordgov().arg("validate").arg(&dk));
     assert_eq!(code, 0, "{out}");
     let out_dir = models.join("applied");
     let applied = nordgov().args(["scenario", "apply"]).arg(&scenario).arg("-o").arg(&out_dir).output().unwrap();

@@ -10,7 +10,7 @@ const COUNTRIES: [&str; 4] = ["dk", "fi", "no", "se"];
 
 fn matrix(args: &[&str]) -> String {
     let (exit, out) =
-        render(nordgov().current_dir(root()).arg("matrix").args(args).args(["--width", "120", "--sources"]), None);
+        render(nordgov().current_dir(root()).arg("matrix").args(args).args(["--width", "120", "--sources"]));
     assert_eq!(exit, 0, "{out}");
     out
 }
@@ -121,13 +121,13 @@ fn counts_match_models_readme() {
 
 #[test]
 fn every_bundled_country_by_default_and_unknown_actor_suggests() {
-    let (exit, out) = render(nordgov().current_dir(root()).args(["matrix", "--width", "100"]), None);
+    let (exit, out) = render(nordgov().current_dir(root()).args(["matrix", "--width", "100"]));
     assert_eq!(exit, 0, "{out}");
     for c in ["Denmark", "Finland", "Iceland", "Norway", "Sweden"] {
         assert!(out.contains(&format!("Role matrix: {c} (general)")), "{out}");
     }
     let (exit, out) =
-        render(nordgov().current_dir(root()).args(["matrix", "dk", "--kind", "operational", "--actor", "dgst"]), None);
+        render(nordgov().current_dir(root()).args(["matrix", "dk", "--kind", "operational", "--actor", "dgst"]));
     assert_eq!(exit, 2, "{out}");
     assert!(out.contains("did you mean `digst`?"), "{out}");
 }
@@ -232,7 +232,7 @@ fn the_reports_tables_on_the_reports_dates() {
         for (kind, extra) in [("roles", None), ("strategic", None), ("operational", Some("--detail"))] {
             let mut args = vec![c, "--kind", kind, "--as-of", date, "--width", "120"];
             args.extend(extra);
-            let (exit, out) = render(nordgov().current_dir(root()).arg("matrix").args(&args), None);
+            let (exit, out) = render(nordgov().current_dir(root()).arg("matrix").args(&args));
             assert_eq!(exit, 0, "{out}");
             snapshot!(format!("report_tables_{c}_{kind}"), out);
         }

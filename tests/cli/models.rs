@@ -5,10 +5,8 @@ use crate::common::{nordgov, render, root};
 
 #[test]
 fn the_example_model_is_valid_without_warnings() {
-    let (exit, out) = render(
-        nordgov().current_dir(root()).args(["validate", "examples/models/dk-excerpt", "--deny", "warnings"]),
-        None,
-    );
+    let (exit, out) =
+        render(nordgov().current_dir(root()).args(["validate", "examples/models/dk-excerpt", "--deny", "warnings"]));
     assert_eq!(exit, 0, "{out}");
     assert!(out.contains("1 model valid"), "{out}");
 }
@@ -16,7 +14,7 @@ fn the_example_model_is_valid_without_warnings() {
 #[test]
 fn country_codes_resolve_under_models_dir() {
     let (exit, out) =
-        render(nordgov().current_dir(root()).args(["--models", "examples/models", "validate", "dk-excerpt"]), None);
+        render(nordgov().current_dir(root()).args(["--models", "examples/models", "validate", "dk-excerpt"]));
     assert_eq!(exit, 0, "{out}");
 }
 
@@ -29,7 +27,7 @@ fn synth_writes_a_valid_deterministic_model_and_never_overwrites() {
         let out = nordgov().args(["synth", "--actors", "2000", "--seed", "7", "-o"]).arg(dir).output().unwrap();
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     }
-    let (exit, out) = render(nordgov().arg("validate").arg(&a).args(["--deny", "warnings"]), Some(tmp.path()));
+    let (exit, out) = render(nordgov().arg("validate").arg(&a).args(["--deny", "warnings"]));
     assert_eq!(exit, 0, "{out}");
     let mut names: Vec<_> = std::fs::read_dir(&a).unwrap().map(|e| e.unwrap().file_name()).collect();
     names.sort();
@@ -93,14 +91,12 @@ fn validate_as_of_reports_cells_left_empty_by_dates() {
         "[[role]]\nlevel = \"national\"\nrole = \"operation\"\nactors = [\"digst\"]\nvalid_to = 2015\nsource = \"nordic2017:2351\"\nconfidence = \"high\"\n",
     )
     .unwrap();
-    let (exit, out) = render(nordgov().arg("validate").arg(tmp.path()).args(["--deny", "warnings"]), Some(tmp.path()));
+    let (exit, out) = render(nordgov().arg("validate").arg(tmp.path()).args(["--deny", "warnings"]));
     assert_eq!(exit, 0, "{out}");
-    let (exit, out) = render(
-        nordgov().arg("validate").arg(tmp.path()).args(["--deny", "warnings", "--as-of", "2016-01-01"]),
-        Some(tmp.path()),
-    );
+    let (exit, out) =
+        render(nordgov().arg("validate").arg(tmp.path()).args(["--deny", "warnings", "--as-of", "2016-01-01"]));
     assert_eq!(exit, 1, "{out}");
-    crate::snapshot!("validate_as_of_gap", out);
+    crate::snapshot!("validate_as_of_gap", out, tmp = tmp.path());
     // The report's countries (Iceland's sources start later; tests/cli/history.rs covers it).
     for date in ["2017-06-01", "2020-12-31"] {
         let (exit, out) = render(
@@ -108,7 +104,6 @@ fn validate_as_of_reports_cells_left_empty_by_dates() {
                 .current_dir(root())
                 .args(["validate", "models/dk", "models/fi", "models/no", "models/se"])
                 .args(["--deny", "warnings", "--as-of", date]),
-            None,
         );
         assert_eq!(exit, 0, "{date}: {out}");
     }

@@ -65,16 +65,14 @@ fn library_diffs() {
     for s in library() {
         let name = s.file_stem().unwrap().to_string_lossy().to_string();
         for format in ["table", "json"] {
-            let (exit, out) = render(
-                nordgov().current_dir(root()).args(["diff", "no"]).arg(s.strip_prefix(root()).unwrap()).args([
+            let (exit, out) =
+                render(nordgov().current_dir(root()).args(["diff", "no"]).arg(s.strip_prefix(root()).unwrap()).args([
                     "--format",
                     format,
                     "--width",
                     "130",
                     "--exit-code",
-                ]),
-                None,
-            );
+                ]));
             assert_eq!(exit, 1, "{name} changes the model, so --exit-code gives 1\n{out}");
             snapshot!(format!("scenario_{name}_{format}"), out);
         }
@@ -113,7 +111,7 @@ fn apply_writes_a_valid_model_and_leaves_the_base_alone() {
 #[test]
 fn a_model_does_not_differ_from_itself() {
     for c in ["dk", "fi", "no", "se"] {
-        let (exit, out) = render(nordgov().current_dir(root()).args(["diff", c, c, "--exit-code"]), None);
+        let (exit, out) = render(nordgov().current_dir(root()).args(["diff", c, c, "--exit-code"]));
         assert_eq!(exit, 0, "{out}");
         assert!(out.contains("No differences"), "{out}");
     }
@@ -121,10 +119,12 @@ fn a_model_does_not_differ_from_itself() {
 
 #[test]
 fn an_operation_and_its_inverse_give_the_base_back() {
-    let (exit, out) = render(
-        nordgov().current_dir(root()).args(["diff", "no", "tests/fixtures/scenarios/round_trip.toml", "--exit-code"]),
-        None,
-    );
+    let (exit, out) = render(nordgov().current_dir(root()).args([
+        "diff",
+        "no",
+        "tests/fixtures/scenarios/round_trip.toml",
+        "--exit-code",
+    ]));
     assert_eq!(exit, 0, "{out}");
 }
 
@@ -133,7 +133,6 @@ fn scenario_errors_point_into_the_file() {
     for name in ["unknown_actor", "cycle", "bad_op"] {
         let (exit, out) = render(
             nordgov().current_dir(root()).args(["diff", "no"]).arg(format!("tests/fixtures/scenarios/{name}.toml")),
-            None,
         );
         assert_eq!(exit, 1, "{out}");
         snapshot!(format!("scenario_error_{name}"), out);
@@ -301,10 +300,13 @@ fn every_operation_kind() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let v = nordgov().arg("validate").arg(&out_dir).output().unwrap();
     assert!(v.status.success(), "{}", String::from_utf8_lossy(&v.stderr));
-    let (exit, diff) = render(
-        nordgov().current_dir(root()).args(["diff", "no", "tests/fixtures/scenarios/all_ops.toml", "--format", "json"]),
-        None,
-    );
+    let (exit, diff) = render(nordgov().current_dir(root()).args([
+        "diff",
+        "no",
+        "tests/fixtures/scenarios/all_ops.toml",
+        "--format",
+        "json",
+    ]));
     assert_eq!(exit, 0);
     let json: serde_json::Value =
         serde_json::from_str(diff.split("--- stdout\n").nth(1).unwrap().split("--- stderr").next().unwrap()).unwrap();
@@ -321,17 +323,14 @@ fn every_operation_kind() {
 /// where the base has it and marks it changed.
 #[test]
 fn overlay_diagram() {
-    let (exit, dot) = render(
-        nordgov().current_dir(root()).args([
-            "diagram",
-            "--scenario",
-            "models/no/scenarios/fin_centre.toml",
-            "--diff",
-            "--view",
-            "org",
-        ]),
-        None,
-    );
+    let (exit, dot) = render(nordgov().current_dir(root()).args([
+        "diagram",
+        "--scenario",
+        "models/no/scenarios/fin_centre.toml",
+        "--diff",
+        "--view",
+        "org",
+    ]));
     assert_eq!(exit, 0, "{dot}");
     assert!(dot.contains("\"fin\" -> \"difi\" [color=\"#2CA02C\""), "{dot}");
     assert!(dot.contains("\"kmd\" -> \"difi\" [color=\"#D62728\""), "{dot}");

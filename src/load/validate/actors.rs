@@ -131,40 +131,28 @@ impl Validator {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::only;
+    use super::super::test_support::{actor, only, relation};
 
     #[test]
     fn self_references_and_attributes_of_the_wrong_kind_are_reported() {
-        let extra = r#"[[actor]]
-id = "aaa"
-name = { en = "A", da = "A" }
-kind = "agency"
-level = "national"
-parent = "aaa"
-portfolio = "finance"
-member_of = ["aaa"]
-source = "nordic2017:1"
-confidence = "high"
-
-[[actor]]
-id = "Bad Id"
-name = { en = "B", da = "B" }
-kind = "agency"
-level = "national"
-parent = "digst"
-parent_relation = "advises"
-source = "nordic2017:1"
-confidence = "high"
-
-[[relation]]
-from = "digst"
-type = "advises"
-to = "digst"
-source = "nordic2017:1"
-confidence = "high"
-"#;
+        let extra = format!(
+            "{}\n{}\n{}",
+            actor(
+                "aaa",
+                "{ en = \"A\", da = \"A\" }",
+                "national",
+                "parent = \"aaa\"\nportfolio = \"finance\"\nmember_of = [\"aaa\"]\n"
+            ),
+            actor(
+                "Bad Id",
+                "{ en = \"B\", da = \"B\" }",
+                "national",
+                "parent = \"digst\"\nparent_relation = \"advises\"\n"
+            ),
+            relation("digst", "advises", "digst")
+        );
         assert_eq!(
-            only(extra, "E"),
+            only(&extra, "E"),
             vec![
                 "E0305 extra.toml:6:10",
                 "E0106 extra.toml:7:13",

@@ -101,41 +101,18 @@ pub fn check_as_of(model: &str, c: &Country, date: NaiveDate) -> Vec<Diagnostic>
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::findings;
+    use super::super::test_support::{actor, findings, relation};
 
     #[test]
     fn gaps_in_a_valid_model_are_warnings() {
-        let extra = r#"[levels.local]
-description = "Municipalities"
-source = "nordic2017:1"
-confidence = "high"
-
-[[actor]]
-id = "lonely"
-name = { en = "Lonely" }
-kind = "agency"
-level = "national"
-source = "nordic2017:1"
-confidence = "high"
-
-[[actor]]
-id = "unit"
-name = { en = "Unit", da = "Enhed" }
-kind = "agency"
-level = "national"
-parent = "digst"
-source = "nordic2017:1"
-confidence = "high"
-
-[[relation]]
-from = "unit"
-type = "reports_to"
-to = "digst"
-source = "nordic2017:1"
-confidence = "high"
-"#;
+        let extra = format!(
+            "[levels.local]\ndescription = \"Municipalities\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n\n{}\n{}\n{}",
+            actor("lonely", "{ en = \"Lonely\" }", "national", ""),
+            actor("unit", "{ en = \"Unit\", da = \"Enhed\" }", "national", "parent = \"digst\"\n"),
+            relation("unit", "reports_to", "digst")
+        );
         assert_eq!(
-            findings(extra),
+            findings(&extra),
             vec![
                 "W0402 extra.toml:1:9",
                 "W0402 extra.toml:1:9",

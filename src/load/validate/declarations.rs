@@ -136,33 +136,16 @@ impl Validator {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::only;
+    use super::super::test_support::{actor, only};
 
     #[test]
     fn a_name_declared_twice_points_at_both_and_ids_and_documents_are_checked() {
-        let extra = r#"[[actor]]
-id = "digst"
-name = { en = "X", da = "X" }
-kind = "agency"
-level = "national"
-source = "nordic2017:1"
-confidence = "high"
-
-[documents.Bad-Doc]
-title = "t"
-url = "ftp://x"
-
-[documents.web1]
-title = "w"
-kind = "web"
-
-[country]
-code = "DK"
-name = { en = "Denmark" }
-languages = []
-"#;
+        let extra = format!(
+            "{}\n[documents.Bad-Doc]\ntitle = \"t\"\nurl = \"ftp://x\"\n\n[documents.web1]\ntitle = \"w\"\nkind = \"web\"\n\n[country]\ncode = \"DK\"\nname = {{ en = \"Denmark\" }}\nlanguages = []\n",
+            actor("digst", "{ en = \"X\", da = \"X\" }", "national", "")
+        );
         assert_eq!(
-            only(extra, "E"),
+            only(&extra, "E"),
             vec![
                 "E0202 extra.toml:2:6 base.toml:30:6",
                 "E0106 extra.toml:9:12",

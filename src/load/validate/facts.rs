@@ -321,49 +321,16 @@ impl Validator {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::only;
+    use super::super::test_support::{only, relation};
 
     #[test]
     fn items_report_unknown_terms_missing_keys_and_cells_filled_twice() {
-        let extra = r#"[[relation]]
-from = "digst"
-type = "advices"
-to = "regjeringen"
-source = "nordic2017:1"
-confidence = "high"
-
-[[level_period]]
-level = "national"
-source = "nordic2017:1"
-confidence = "high"
-
-[[resource]]
-actor = "digst"
-source = "nordic2017:1"
-confidence = "high"
-
-[[steering]]
-actor = "digst"
-source = "nordic2017:1"
-confidence = "high"
-[[steering.cell]]
-role = "strategy"
-instrument = 1
-source = "nordic2017:1"
-confidence = "high"
-[[steering.cell]]
-role = "strategy"
-instrument = "economic"
-source = "nordic2017:1"
-confidence = "high"
-[[steering.cell]]
-role = "strategy"
-instrument = 9
-source = "nordic2017:1"
-confidence = "high"
-"#;
+        let extra = format!(
+            "{}\n[[level_period]]\nlevel = \"national\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n\n[[resource]]\nactor = \"digst\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n\n[[steering]]\nactor = \"digst\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n[[steering.cell]]\nrole = \"strategy\"\ninstrument = 1\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n[[steering.cell]]\nrole = \"strategy\"\ninstrument = \"economic\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n[[steering.cell]]\nrole = \"strategy\"\ninstrument = 9\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n",
+            relation("digst", "advices", "regjeringen")
+        );
         assert_eq!(
-            only(extra, "E"),
+            only(&extra, "E"),
             vec![
                 "E0105 extra.toml:3:8",
                 "E0104 extra.toml:9:9",

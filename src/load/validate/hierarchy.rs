@@ -60,29 +60,20 @@ pub fn hierarchy_cycles(c: &Country) -> Vec<Vec<ActorId>> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::findings;
+    use super::super::test_support::{actor, findings};
 
     #[test]
     fn a_cycle_labels_every_member() {
-        let extra = r#"[[actor]]
-id = "aaa"
-name = { en = "A", da = "A" }
-kind = "agency"
-level = "national"
-parent = "bbb"
-source = "nordic2017:1"
-confidence = "high"
-
-[[actor]]
-id = "bbb"
-name = { en = "B", da = "B" }
-kind = "agency"
-level = "national"
-parent = "aaa"
-parent_relation = "owned_by"
-source = "nordic2017:1"
-confidence = "high"
-"#;
-        assert_eq!(findings(extra), vec!["E0302 extra.toml:2:6 extra.toml:11:6"]);
+        let extra = format!(
+            "{}\n{}",
+            actor("aaa", "{ en = \"A\", da = \"A\" }", "national", "parent = \"bbb\"\n"),
+            actor(
+                "bbb",
+                "{ en = \"B\", da = \"B\" }",
+                "national",
+                "parent = \"aaa\"\nparent_relation = \"owned_by\"\n"
+            )
+        );
+        assert_eq!(findings(&extra), vec!["E0302 extra.toml:2:6 extra.toml:11:6"]);
     }
 }

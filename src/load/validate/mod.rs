@@ -199,6 +199,21 @@ mod test_support {
             .collect()
     }
 
+    /// An `[[actor]]` item as the tests write it: `id`, `name` (an inline table), kind agency,
+    /// `level`, then the `more` lines (each ending in a newline), then source and confidence.
+    pub fn actor(id: &str, name: &str, level: &str, more: &str) -> String {
+        format!(
+            "[[actor]]\nid = \"{id}\"\nname = {name}\nkind = \"agency\"\nlevel = \"{level}\"\n{more}source = \"nordic2017:1\"\nconfidence = \"high\"\n"
+        )
+    }
+
+    /// A `[[relation]]` item with a source and a confidence.
+    pub fn relation(from: &str, kind: &str, to: &str) -> String {
+        format!(
+            "[[relation]]\nfrom = \"{from}\"\ntype = \"{kind}\"\nto = \"{to}\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n"
+        )
+    }
+
     /// The findings of [`findings`] whose code starts with `prefix` (`"E03"`, `"W0406"`).
     pub fn only(extra: &str, prefix: &str) -> Vec<String> {
         findings(extra).into_iter().filter(|f| f.starts_with(prefix)).collect()

@@ -45,6 +45,11 @@ fn existing(c: &Country, file: FileId, s: &SpStr) -> Result<ActorId, Diagnostic>
         .maybe_hint(suggestion_hint(s.get(), c.actors.keys().map(ActorId::as_str))))
 }
 
+/// An actor related to itself (E0305), at the second mention.
+fn to_itself(file: FileId, s: &SpStr, msg: String) -> Diagnostic {
+    Diagnostic::new(Code::E0305, msg).at(file, s.span(), "here")
+}
+
 fn invalid(file: FileId, s: &SpStr, msg: String) -> Diagnostic {
     Diagnostic::new(Code::E0106, msg).at(file, s.span(), "here")
 }
@@ -256,11 +261,7 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
             let id = existing(c, file, actor)?;
             let p = existing(c, file, parent)?;
             if id == p {
-                return Err(Diagnostic::new(Code::E0305, format!("`{id}` cannot be its own parent")).at(
-                    file,
-                    parent.span(),
-                    "here",
-                ));
+                return Err(to_itself(file, parent, format!("`{id}` cannot be its own parent")));
             }
             if !relation.is_hierarchical() {
                 return Err(invalid(
@@ -435,11 +436,7 @@ fn step(c: &mut Country, op: &Op, file: FileId) -> Result<(), Diagnostic> {
             let a = existing(c, file, from)?;
             let b = existing(c, file, to)?;
             if a == b {
-                return Err(Diagnostic::new(Code::E0305, format!("relation from `{a}` to itself")).at(
-                    file,
-                    to.span(),
-                    "here",
-                ));
+                return Err(to_itself(file, to, format!("relation from `{a}` to itself")));
             }
             if c.edges().any(|(x, k, y)| x == &a && k == *kind && y == &b) {
                 return Err(invalid(file, from, format!("`{a} {kind} {b}` holds already")));

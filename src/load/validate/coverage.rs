@@ -105,8 +105,13 @@ mod tests {
 
     #[test]
     fn gaps_in_a_valid_model_are_warnings() {
+        let level = r#"[levels.local]
+description = "Municipalities"
+source = "nordic2017:1"
+confidence = "high"
+"#;
         let extra = format!(
-            "[levels.local]\ndescription = \"Municipalities\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n\n{}\n{}\n{}",
+            "{level}\n{}\n{}\n{}",
             actor("lonely", "{ en = \"Lonely\" }", "national", ""),
             actor("unit", "{ en = \"Unit\", da = \"Enhed\" }", "national", "parent = \"digst\"\n"),
             relation("unit", "reports_to", "digst")

@@ -140,10 +140,21 @@ mod tests {
 
     #[test]
     fn a_name_declared_twice_points_at_both_and_ids_and_documents_are_checked() {
-        let extra = format!(
-            "{}\n[documents.Bad-Doc]\ntitle = \"t\"\nurl = \"ftp://x\"\n\n[documents.web1]\ntitle = \"w\"\nkind = \"web\"\n\n[country]\ncode = \"DK\"\nname = {{ en = \"Denmark\" }}\nlanguages = []\n",
-            actor("digst", "{ en = \"X\", da = \"X\" }", "national", "")
-        );
+        let extra = actor("digst", "{ en = \"X\", da = \"X\" }", "national", "")
+            + r#"
+[documents.Bad-Doc]
+title = "t"
+url = "ftp://x"
+
+[documents.web1]
+title = "w"
+kind = "web"
+
+[country]
+code = "DK"
+name = { en = "Denmark" }
+languages = []
+"#;
         assert_eq!(
             only(&extra, "E"),
             vec![

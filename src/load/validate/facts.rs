@@ -325,10 +325,38 @@ mod tests {
 
     #[test]
     fn items_report_unknown_terms_missing_keys_and_cells_filled_twice() {
-        let extra = format!(
-            "{}\n[[level_period]]\nlevel = \"national\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n\n[[resource]]\nactor = \"digst\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n\n[[steering]]\nactor = \"digst\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n[[steering.cell]]\nrole = \"strategy\"\ninstrument = 1\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n[[steering.cell]]\nrole = \"strategy\"\ninstrument = \"economic\"\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n[[steering.cell]]\nrole = \"strategy\"\ninstrument = 9\nsource = \"nordic2017:1\"\nconfidence = \"high\"\n",
-            relation("digst", "advices", "regjeringen")
-        );
+        let extra = relation("digst", "advices", "regjeringen")
+            + r#"
+[[level_period]]
+level = "national"
+source = "nordic2017:1"
+confidence = "high"
+
+[[resource]]
+actor = "digst"
+source = "nordic2017:1"
+confidence = "high"
+
+[[steering]]
+actor = "digst"
+source = "nordic2017:1"
+confidence = "high"
+[[steering.cell]]
+role = "strategy"
+instrument = 1
+source = "nordic2017:1"
+confidence = "high"
+[[steering.cell]]
+role = "strategy"
+instrument = "economic"
+source = "nordic2017:1"
+confidence = "high"
+[[steering.cell]]
+role = "strategy"
+instrument = 9
+source = "nordic2017:1"
+confidence = "high"
+"#;
         assert_eq!(
             only(&extra, "E"),
             vec![

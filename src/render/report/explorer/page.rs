@@ -10,6 +10,9 @@ use crate::render::words::Word;
 /// `explorer.js`), and the three scripts.
 pub fn body(lang: Lang) -> String {
     let w = |w: Word| escape(w.label(lang));
+    // A labelled drop-down the script fills.
+    let select =
+        |id: &str, word: Word| format!("<label for=\"x-{id}\">{}</label>\n<select id=\"x-{id}\"></select>", w(word));
     let mut levels = String::new();
     for l in Level::ALL {
         levels.push_str(&format!(
@@ -31,32 +34,25 @@ pub fn body(lang: Lang) -> String {
 </div>
 <fieldset>
 <legend>{view}</legend>
-<label for="x-country">{country}</label>
-<select id="x-country"></select>
+{country}
 <label for="x-year">{year}</label>
 <input id="x-year" type="range" min="{min}" max="{max}" step="1" aria-describedby="x-year-out">
 <output id="x-year-out" for="x-year"></output>
-<label for="x-edges">{edges}</label>
-<select id="x-edges"></select>
-<label for="x-depth">{depth}</label>
-<select id="x-depth"></select>
+{edges}
+{depth}
 </fieldset>
 <fieldset>
 <legend>{filters}</legend>
 <fieldset class="x-levels">
 <legend>{levels_word}</legend>
 {levels}</fieldset>
-<label for="x-kind">{kind}</label>
-<select id="x-kind"></select>
-<label for="x-role">{role}</label>
-<select id="x-role"></select>
-<label for="x-strength">{strength}</label>
-<select id="x-strength"></select>
+{kind}
+{role}
+{strength}
 </fieldset>
 <fieldset>
 <legend>{scenario}</legend>
-<label for="x-scenario">{overlay}</label>
-<select id="x-scenario"></select>
+{overlay}
 </fieldset>
 <label class="x-check"><input id="x-presentation" type="checkbox"> {presentation}</label>
 <p><button id="x-reset" type="button">{reset}</button></p>
@@ -87,19 +83,19 @@ pub fn body(lang: Lang) -> String {
         search = w(Word::Search),
         search_hint = w(Word::SearchHint),
         view = w(Word::View),
-        country = w(Word::CountryField),
+        country = select("country", Word::CountryField),
         year = w(Word::YearField),
         min = YEARS.start(),
         max = YEARS.end(),
-        edges = w(Word::LinksShown),
-        depth = w(Word::Depth),
+        edges = select("edges", Word::LinksShown),
+        depth = select("depth", Word::Depth),
         filters = w(Word::Filters),
         levels_word = w(Word::LevelsField),
-        kind = w(Word::KindOfActor),
-        role = w(Word::RoleField),
-        strength = w(Word::Strength),
+        kind = select("kind", Word::KindOfActor),
+        role = select("role", Word::RoleField),
+        strength = select("strength", Word::Strength),
         scenario = w(Word::Scenario),
-        overlay = w(Word::OverlayScenario),
+        overlay = select("scenario", Word::OverlayScenario),
         presentation = w(Word::Presentation),
         reset = w(Word::Reset),
         graph = w(Word::Graph),

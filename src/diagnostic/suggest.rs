@@ -2,10 +2,9 @@
 
 /// The candidate closest to `input`, if one is close enough to be a plausible typo.
 ///
-/// Closeness is Jaro-Winkler similarity (which favours a shared prefix, as typos in ids usually
-/// keep one) with a floor of 0.8, or a case-insensitive match, or `input` being an abbreviation
-/// the candidate starts with. Ties go to the candidate that sorts first, so the suggestion is
-/// deterministic.
+/// Closeness is Jaro-Winkler similarity of the lowercased texts (which favours a shared prefix,
+/// as typos in ids usually keep one) with a floor of 0.8; a case-insensitive match beats any
+/// similarity. Ties go to the candidate that sorts first, so the suggestion is deterministic.
 pub fn did_you_mean<'a, I>(input: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,

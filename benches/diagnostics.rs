@@ -10,9 +10,17 @@ use std::time::{Duration, Instant};
 
 use nordgov::diagnostic::{emit, Code, Diagnostic, SourceDb};
 
-fn median(mut runs: Vec<Duration>) -> Duration {
-    runs.sort();
-    runs[runs.len() / 2]
+/// The median time of `runs` calls of `f`.
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
 }
 
 fn main() {
@@ -32,26 +40,14 @@ fn main() {
             .map(|&s| Diagnostic::new(Code::E0201, "unknown actor").at(file, s..s + 2, "here"))
             .collect();
         let runs = if n > 2_000 { 3 } else { 5 };
-        let json = median(
-            (0..runs)
-                .map(|_| {
-                    let t = Instant::now();
-                    std::hint::black_box(emit::to_json(&db, &diags));
-                    t.elapsed()
-                })
-                .collect(),
-        );
-        let human = median(
-            (0..runs)
-                .map(|_| {
-                    let t = Instant::now();
-                    let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
-                    emit::human(&mut out, &db, &diags).unwrap();
-                    std::hint::black_box(out);
-                    t.elapsed()
-                })
-                .collect(),
-        );
+        let json = median(runs, || {
+            std::hint::black_box(emit::to_json(&db, &diags));
+        });
+        let human = median(runs, || {
+            let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+            emit::human(&mut out, &db, &diags).unwrap();
+            std::hint::black_box(out);
+        });
         println!(
             "{name} ({:.2} MB), {} labels: to_json {:>10.1?}  human {:>10.1?}",
             text.len() as f64 / 1e6,

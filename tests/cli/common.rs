@@ -10,7 +10,13 @@ pub fn root() -> PathBuf {
 
 /// A command running the built `nordgov` binary.
 pub fn nordgov() -> Command {
-    let mut cmd = Command::new(assert_cmd::cargo::cargo_bin!("nordgov"));
+    nordgov_at(assert_cmd::cargo::cargo_bin!("nordgov"))
+}
+
+/// A command running the nordgov binary at `bin` (another build, for before-and-after figures),
+/// without colour.
+pub fn nordgov_at(bin: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut cmd = Command::new(bin);
     cmd.env("NO_COLOR", "1");
     cmd
 }

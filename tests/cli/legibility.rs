@@ -162,14 +162,7 @@ fn cases() -> Vec<(String, Vec<String>)> {
 /// Draws one case. `NORDGOV_LEGIBILITY_BIN` measures another build of nordgov instead (for
 /// before-and-after figures: the test then fails with the table of that build's diagrams).
 fn render(args: &[String], engine: &str, dot: Option<&Path>) -> Result<String, String> {
-    let mut cmd = match std::env::var_os("NORDGOV_LEGIBILITY_BIN") {
-        Some(bin) => {
-            let mut c = std::process::Command::new(bin);
-            c.env("NO_COLOR", "1");
-            c
-        }
-        None => nordgov(),
-    };
+    let mut cmd = std::env::var_os("NORDGOV_LEGIBILITY_BIN").map_or_else(nordgov, crate::common::nordgov_at);
     cmd.current_dir(root()).arg("diagram").args(args).args(["--format", "svg", "--engine", engine]);
     if let Some(dot) = dot {
         // The Graphviz the test suite found, first on the PATH.
